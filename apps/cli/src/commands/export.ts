@@ -1,0 +1,64 @@
+/** `studio export` and `studio render`: deliverables out, downloaded into a folder. */
+import path from 'node:path';
+import { downloadFiles } from '../download.js';
+import { CliError } from '../errors.js';
+import { resolveSessionId } from '../resolve.js';
+import type { CommandContext } from './context.js';
+import { assertAllReady, createSessionFromFile, waitWithProgress } from './generate.js';
+
+export type Loudness = -16 | -14 | -23 | null;
+
+export function parseLoudness(value: string | undefined): Loudness {
+  if (value === undefined || value === 'off') return null;
+  const n = Number(value);
+  if (n === -16 || n === -14 || n === -23) return n;
+  throw new CliError('USAGE', `--loudness must be -16, -14, -23 or off (got "${value}").`);
+}
+
+export interface ExportOptions {
+  outDir: string;
+  loudness: Loudness;
+  partial: boolean;
+}
+
+async function exportAndDownload(ctx: CommandContext, sessionId: string, options: ExportOptions) {
+  ctx.out.note('Exporting…');
+  const exported = await ctx.client.exports.create.mutate({
+    sessionId,
+    loudness: options.loudness,
+    partial: options.partial,
+  });
+  const files = await downloadFiles(ctx.connection, exported.files, options.outDir);
+  return { exportId: exported.id, outDir: path.resolve(options.outDir), files };
+}
+
+export async function exportCommand(
+  ctx: CommandContext,
+  sessionRef: string,
+  options: ExportOptions,
+): Promise<number> {
+  const sessionId = resolveSessionId(await ctx.client.sessions.list.query(), sessionRef);
+  const result = await exportAndDownload(ctx, sessionId, options);
+  ctx.out.result(`Wrote ${result.files.length} files to ${result.outDir}`, result);
+  return 0;
+}
+
+/** The whole job: create, generate, (first takes are selected automatically), export, download. */
+export async function renderCommand(
+  ctx: CommandContext,
+  file: string,
+  options: ExportOptions,
+): Promise<number> {
+  const created = await createSessionFromFile(ctx, file);
+  ctx.out.note(`Voicing ${created.beats.length} beats of "${created.videoTitle}"…`);
+  await ctx.client.generation.start.mutate({ sessionId: created.id });
+  const session = await waitWithProgress(ctx, created.id);
+  assertAllReady(session);
+  const result = await exportAndDownload(ctx, session.id, options);
+  ctx.out.result(`Wrote ${result.files.length} files to ${result.outDir}`, {
+    sessionId: session.id,
+    charactersSpent: session.charactersSpent,
+    ...result,
+  });
+  return 0;
+}

@@ -1,0 +1,217 @@
+/**
+ * `studio`: the studio from the command line, for people and for scripts. Every command talks to
+ * a studio over its typed API (`--server URL` / `STUDIO_URL`, default http://127.0.0.1:3000);
+ * `render` starts a private one when none is given.
+ */
+import { parseArgs } from 'node:util';
+import { createStudioClient, type Connection } from './client.js';
+import type { CommandContext } from './commands/context.js';
+import { exportCommand, parseLoudness, renderCommand } from './commands/export.js';
+import { newSessionCommand, regenerateCommand, selectCommand } from './commands/generate.js';
+import { listSessionsCommand, showSessionCommand } from './commands/sessions.js';
+import { loadCliEnv } from './env.js';
+import { CliError, toCliError } from './errors.js';
+import { createOutput } from './output.js';
+import { startPrivateStudio, type PrivateStudio } from './private-studio.js';
+
+const usage = `Usage: studio <command> [options]
+
+Commands:
+  sessions                              list sessions, most recent first
+  show <session>                        beats, statuses and selected takes
+  new FILE.els [--generate] [--wait]    create a session (FILE - reads stdin); --wait follows
+                                        generation live and exits 0 only if every beat is ready
+  regenerate <session> <beat> [--pace P] [--stability X] [--style X] [--similarity X]
+             [--direction TEXT] [--wait]
+                                        voice a new take of one beat; old takes are kept
+  select <session> <beat> <take>        pick the take that goes into the export
+  export <session> --out DIR [--loudness -16|-14|-23|off] [--partial]
+                                        export the selected takes and download every file
+  render FILE.els --out DIR [--loudness …]
+                                        the whole job: create, generate, export, download
+
+  <session> is an id or a unique prefix of it; <beat> its script id (01_hook), number or id;
+  <take> its number within the beat (1 = first) or id.
+
+Options:
+  --server URL     the studio (default: STUDIO_URL, else http://127.0.0.1:3000;
+                   render without one starts a private studio in a temporary folder)
+  --token TOKEN    the studio token (default: STUDIO_TOKEN)
+  --json           print the result as JSON on stdout (progress stays on stderr)
+  -h, --help       this help
+
+Exit codes: 0 success, 1 failure (e.g. a beat not ready, a server error), 2 usage error.`;
+
+const options = {
+  server: { type: 'string' },
+  token: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  generate: { type: 'boolean', default: false },
+  wait: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  loudness: { type: 'string' },
+  partial: { type: 'boolean', default: false },
+  pace: { type: 'string' },
+  stability: { type: 'string' },
+  style: { type: 'string' },
+  similarity: { type: 'string' },
+  direction: { type: 'string' },
+} as const;
+
+function number(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) {
+    throw new CliError('USAGE', `--${name} must be a number (got "${value}").`);
+  }
+  return n;
+}
+
+function positionals(args: string[], count: number, names: string): string[] {
+  if (args.length !== count) throw new CliError('USAGE', `Expected ${names} (see studio --help).`);
+  return args;
+}
+
+function required(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new CliError('USAGE', `--${name} is required.`);
+  return value;
+}
+
+/** `--loudness -16` reads naturally but parseArgs takes `-16` for a flag: glue it to its option. */
+export function normalizeArgs(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    if (arg.startsWith('--') && !arg.includes('=') && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
+}
+
+export async function run(argv: string[], env = process.env): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: normalizeArgs(argv),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new CliError('USAGE', `${(error as Error).message.split('\n')[0]} (see studio --help)`);
+  }
+  const { values, positionals: args } = parsed;
+  const [command, ...rest] = args;
+  const out = createOutput(values.json);
+  if (values.help || command === undefined || command === 'help') {
+    out.result(usage, { usage });
+    return command === undefined && !values.help ? 2 : 0;
+  }
+
+  const cliEnv = loadCliEnv(env);
+  let privateStudio: PrivateStudio | undefined;
+  const connect = async (allowPrivate: boolean): Promise<Connection> => {
+    const url = values.server ?? cliEnv.studioUrl;
+    if (url === undefined && allowPrivate) {
+      out.note('Starting a private studio (embedded database, temporary folder)…');
+      privateStudio = await startPrivateStudio(env);
+      return privateStudio.connection;
+    }
+    return { url: url ?? 'http://127.0.0.1:3000', token: values.token ?? cliEnv.studioToken };
+  };
+  const context = async (allowPrivate = false): Promise<CommandContext> => {
+    const connection = await connect(allowPrivate);
+    return { client: createStudioClient(connection), connection, out };
+  };
+
+  try {
+    switch (command) {
+      case 'sessions':
+        positionals(rest, 0, 'no arguments');
+        return await listSessionsCommand(await context());
+      case 'show':
+        return await showSessionCommand(
+          await context(),
+          ...(positionals(rest, 1, '<session>') as [string]),
+        );
+      case 'new': {
+        const [file] = positionals(rest, 1, 'FILE.els');
+        return await newSessionCommand(await context(), file!, {
+          generate: values.generate,
+          wait: values.wait,
+        });
+      }
+      case 'regenerate': {
+        const [session, beat] = positionals(rest, 2, '<session> <beat>');
+        const overrides = {
+          ...(values.direction !== undefined && { direction: values.direction }),
+          ...(values.pace !== undefined && { pace: values.pace.toLowerCase() }),
+          ...(values.stability !== undefined && {
+            stability: number('stability', values.stability),
+          }),
+          ...(values.style !== undefined && { style: number('style', values.style) }),
+          ...(values.similarity !== undefined && {
+            similarityBoost: number('similarity', values.similarity),
+          }),
+        };
+        return await regenerateCommand(await context(), session!, beat!, {
+          ...overrides,
+          wait: values.wait,
+        });
+      }
+      case 'select': {
+        const [session, beat, take] = positionals(rest, 3, '<session> <beat> <take>');
+        return await selectCommand(await context(), session!, beat!, take!);
+      }
+      case 'export': {
+        const [session] = positionals(rest, 1, '<session>');
+        const exportOptions = {
+          outDir: required(values.out, 'out'),
+          loudness: parseLoudness(values.loudness),
+          partial: values.partial,
+        };
+        return await exportCommand(await context(), session!, exportOptions);
+      }
+      case 'render': {
+        const [file] = positionals(rest, 1, 'FILE.els');
+        const exportOptions = {
+          outDir: required(values.out, 'out'),
+          loudness: parseLoudness(values.loudness),
+          partial: false,
+        };
+        return await renderCommand(await context(true), file!, exportOptions);
+      }
+      default:
+        throw new CliError('USAGE', `Unknown command "${command}" (see studio --help).`);
+    }
+  } finally {
+    await privateStudio?.stop();
+  }
+}
+
+export async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  try {
+    process.exitCode = await run(process.argv.slice(2));
+  } catch (error) {
+    const failure = toCliError(error);
+    process.stderr.write(`studio: ${failure.message}\n`);
+    if (json) {
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: failure.code, message: failure.message, details: failure.details ?? null } }, null, 2)}\n`,
+      );
+    }
+    process.exitCode = failure.exitCode;
+  }
+}
+
+// Only when run as a program, so tests can import `run`.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  await main();
+}

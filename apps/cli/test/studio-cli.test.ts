@@ -1,0 +1,149 @@
+/**
+ * The `studio` program end to end: a real studio (the server as a child process on the local
+ * voice, behind a token) driven by the real binary, as a script would.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPrivateStudio, type PrivateStudio } from '../src/private-studio.js';
+
+const bin = fileURLToPath(new URL('../bin/studio.js', import.meta.url));
+const script = fileURLToPath(new URL('./fixtures/two-beats.els', import.meta.url));
+const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TTS_PROVIDER: 'local' };
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function studio(
+  args: string[],
+  env: Record<string, string | undefined>,
+  input = '',
+): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...baseEnv, ...env } });
+    child.stdin.end(input);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const json = <T>(result: Result): T => JSON.parse(result.stdout) as T;
+
+describe('studio CLI against a running studio', () => {
+  let server: PrivateStudio;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    server = await startPrivateStudio(baseEnv);
+    env = { STUDIO_URL: server.connection.url, STUDIO_TOKEN: server.connection.token ?? '' };
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('refuses to work without the studio token', async () => {
+    const result = await studio(['sessions', '--json'], { STUDIO_URL: server.connection.url });
+    expect(result.code).toBe(1);
+    expect(json<{ error: { code: string } }>(result).error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('creates, waits, regenerates, selects and exports', async () => {
+    const created = await studio(['new', script, '--wait', '--json'], env);
+    expect(created.code).toBe(0);
+    const session = json<{ id: string; beats: { status: string; takes: unknown[] }[] }>(created);
+    expect(session.beats.map((beat) => beat.status)).toEqual(['ready', 'ready']);
+    // Progress went to stderr, leaving stdout pure JSON.
+    expect(created.stderr).toContain('2/2 beats');
+
+    const prefix = session.id.slice(0, 8);
+    const regenerated = await studio(
+      ['regenerate', prefix, '01_hook', '--pace', 'slow', '--stability', '0.2', '--wait', '--json'],
+      env,
+    );
+    expect(regenerated.code).toBe(0);
+    const newTake = json<{ id: string; settings: { stability: number }[] }>(regenerated);
+    expect(newTake.settings[0]?.stability).toBe(0.2);
+
+    expect((await studio(['select', prefix, '01_hook', '2'], env)).code).toBe(0);
+    const shown = json<{ beats: { selectedTakeId: string }[] }>(
+      await studio(['show', prefix, '--json'], env),
+    );
+    expect(shown.beats[0]?.selectedTakeId).toBe(newTake.id);
+
+    const out = await mkdtemp(path.join(os.tmpdir(), 'studio-export-'));
+    const exported = await studio(['export', prefix, '--out', out, '--json'], env);
+    expect(exported.code).toBe(0);
+    const files = await readdir(out);
+    expect(files).toEqual(
+      expect.arrayContaining(['01_hook.mp3', '02_boomer.mp3', 'master.mp3', 'manifest.json']),
+    );
+    expect(files.some((name) => name.endsWith('.part'))).toBe(false);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {
+      beats: { takeId: string }[];
+    };
+    expect(manifest.beats[0]?.takeId).toBe(newTake.id);
+  }, 120_000);
+
+  it('names what is wrong: a bad value, an unknown beat, an invalid script', async () => {
+    const sessions = json<{ id: string }[]>(await studio(['sessions', '--json'], env));
+    const id = sessions[0]!.id;
+    const bad = await studio(['regenerate', id, '01_hook', '--stability', '7', '--json'], env);
+    expect(bad.code).toBe(1);
+    expect(json<{ error: { code: string } }>(bad).error.code).toBe('INVALID_INPUT');
+
+    const unknown = await studio(['select', id, '09_nope', '1', '--json'], env);
+    expect(json<{ error: { code: string } }>(unknown).error.code).toBe('NOT_FOUND');
+
+    const invalid = await studio(
+      ['new', '-', '--json'],
+      env,
+      '[META]\n[BEAT: x y]\nname: A\n---\n[PACE: warp]\nHello.\n[END_BEAT]\n',
+    );
+    expect(invalid.code).toBe(1);
+    const failure = json<{ error: { code: string; details: { code: string; line: number }[] } }>(
+      invalid,
+    );
+    expect(failure.error.code).toBe('INVALID_SCRIPT');
+    expect(failure.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'beat/invalid-id', line: 2 }),
+        expect.objectContaining({ code: 'pace/unknown', line: 5 }),
+      ]),
+    );
+    // Nothing was created.
+    const after = json<unknown[]>(await studio(['sessions', '--json'], env));
+    expect(after).toHaveLength(sessions.length);
+  }, 60_000);
+});
+
+describe('studio render with no server', () => {
+  it('starts a private studio and delivers every file', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'studio-render-out-'));
+    const result = await studio(['render', script, '--out', out, '--json'], {});
+    expect(result.code).toBe(0);
+    const files = await readdir(out);
+    for (const name of [
+      '01_hook.mp3',
+      '02_boomer.mp3',
+      'master.mp3',
+      'manifest.json',
+      'captions.srt',
+      'captions.vtt',
+      'labels.txt',
+    ]) {
+      expect(files).toContain(name);
+      expect((await stat(path.join(out, name))).size).toBeGreaterThan(0);
+    }
+    expect(files.some((name) => name.endsWith('.zip'))).toBe(true);
+  }, 180_000);
+});

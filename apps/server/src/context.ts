@@ -1,0 +1,28 @@
+/**
+ * What every procedure and job works with: the studio's parts, built once by `createStudio`
+ * (or by a test), plus, per request, a logger carrying the request id.
+ */
+import type { SegmentCache, SpeechProvider, Storage } from '@studio/audio';
+import type { StudioDb } from '@studio/db';
+import type { EventBus } from './events/bus.js';
+import type { StudioEvent } from './events/types.js';
+import type { Logger } from './logger.js';
+
+export interface Services {
+  db: StudioDb;
+  storage: Storage;
+  cache: SegmentCache;
+  /** Behind the concurrency gate; retries are added per job so each retry is logged with it. */
+  provider: SpeechProvider;
+  bus: EventBus<StudioEvent>;
+  log: Logger;
+  /** Replaces every voice profile's model (`ELEVENLABS_MODEL`). */
+  modelOverride: string | undefined;
+  ffmpegPath: string | undefined;
+  /** Tells the worker that jobs were queued. */
+  wakeWorker(): void;
+}
+
+export interface Context extends Services {
+  requestId: string;
+}

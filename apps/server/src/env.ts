@@ -1,0 +1,142 @@
+/**
+ * The server's configuration: the only module that reads `process.env`.
+ * `loadEnv` is pure (tests pass their own objects); `loadProcessEnv` adds the real environment
+ * and the repository's optional `.env` file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+/** Relative paths in the configuration resolve against the repository root, whatever the cwd. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  ELEVENLABS_API_KEY: optionalText,
+  ELEVENLABS_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  ELEVENLABS_MODEL: optionalText,
+  TTS_PROVIDER: z.enum(['auto', 'elevenlabs', 'local']).default('auto'),
+  GENERATION_CONCURRENCY: optionalText.pipe(z.coerce.number<string>().int().min(1).max(32).optional()),
+  STUDIO_TOKEN: optionalText.pipe(
+    z.string().min(16, 'must be at least 16 characters long').optional(),
+  ),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  FFMPEG_PATH: optionalText,
+});
+
+export type ProviderConfig =
+  | { kind: 'elevenlabs'; apiKey: string; baseUrl: string | undefined; modelId: string | undefined }
+  | { kind: 'local' };
+
+export interface StudioConfig {
+  port: number;
+  host: string;
+  /** Absolute. Holds the embedded database (unless `databaseUrl`) and the audio storage. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  provider: ProviderConfig;
+  /** Beats voiced at once; the provider's reported maximum still caps it at run time. */
+  concurrency: number;
+  token: string | undefined;
+  logLevel: LogLevel;
+  ffmpegPath: string | undefined;
+}
+
+export interface EnvIssue {
+  name: string;
+  message: string;
+}
+
+export class EnvError extends Error {
+  readonly code = 'INVALID_ENV';
+  constructor(readonly issues: EnvIssue[]) {
+    super(
+      `Invalid configuration:\n${issues.map((issue) => `  ${issue.name}: ${issue.message}`).join('\n')}`,
+    );
+    this.name = 'EnvError';
+  }
+}
+
+/** Default concurrency: ElevenLabs plans allow several requests at once; the local voice is CPU-bound. */
+const defaultConcurrency = { elevenlabs: 4, local: 2 } as const;
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  return isIP(bare) === 4 && bare.startsWith('127.');
+}
+
+export function loadEnv(source: Record<string, string | undefined>): StudioConfig {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(
+      parsed.error.issues.map((issue) => ({
+        name: String(issue.path[0] ?? 'environment'),
+        message: issue.message,
+      })),
+    );
+  }
+  const env = parsed.data;
+  const issues: EnvIssue[] = [];
+
+  if (env.TTS_PROVIDER === 'elevenlabs' && !env.ELEVENLABS_API_KEY) {
+    issues.push({ name: 'ELEVENLABS_API_KEY', message: 'required when TTS_PROVIDER=elevenlabs' });
+  }
+  // A studio reachable from the network without a token would hand out the API's credits.
+  if (!isLoopbackHost(env.HOST) && !env.STUDIO_TOKEN) {
+    issues.push({
+      name: 'STUDIO_TOKEN',
+      message: `required when HOST is not a loopback address (HOST=${env.HOST})`,
+    });
+  }
+  if (issues.length > 0) throw new EnvError(issues);
+
+  const provider: ProviderConfig =
+    env.TTS_PROVIDER !== 'local' && env.ELEVENLABS_API_KEY
+      ? {
+          kind: 'elevenlabs',
+          apiKey: env.ELEVENLABS_API_KEY,
+          baseUrl: env.ELEVENLABS_BASE_URL,
+          modelId: env.ELEVENLABS_MODEL,
+        }
+      : { kind: 'local' };
+
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(repoRoot, env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    provider,
+    concurrency: env.GENERATION_CONCURRENCY ?? defaultConcurrency[provider.kind],
+    token: env.STUDIO_TOKEN,
+    logLevel: env.LOG_LEVEL,
+    ffmpegPath: env.FFMPEG_PATH,
+  };
+}
+
+/** The real environment over the repository's `.env` file (the environment wins). */
+export function loadProcessEnv(): StudioConfig {
+  const file = resolve(repoRoot, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return loadEnv({ ...fromFile, ...process.env });
+}

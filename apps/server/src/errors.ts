@@ -1,0 +1,78 @@
+/**
+ * Domain errors and how they cross the API: every error with a literal `code` from one of our
+ * packages becomes a tRPC error of the matching HTTP class that keeps that code in `data`.
+ */
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { ExportError, RenderError, SpeechError, StorageError } from '@studio/audio';
+import { DbError } from '@studio/db';
+import type { Diagnostic } from '@studio/els';
+
+export type StudioErrorCode =
+  | 'INVALID_SCRIPT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'REMOVALS_NOT_CONFIRMED'
+  | 'UNKNOWN_CHARACTER';
+
+export class StudioError extends Error {
+  override readonly name = 'StudioError';
+  constructor(
+    readonly code: StudioErrorCode,
+    message: string,
+    readonly diagnostics?: Diagnostic[],
+  ) {
+    super(message);
+  }
+}
+
+const classOf: Record<string, TRPC_ERROR_CODE_KEY> = {
+  // ours
+  INVALID_SCRIPT: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  REMOVALS_NOT_CONFIRMED: 'CONFLICT',
+  UNKNOWN_CHARACTER: 'NOT_FOUND',
+  // @studio/db
+  SESSION_NOT_FOUND: 'NOT_FOUND',
+  BEAT_NOT_FOUND: 'NOT_FOUND',
+  TAKE_NOT_FOUND: 'NOT_FOUND',
+  VOICE_NOT_FOUND: 'NOT_FOUND',
+  JOB_NOT_FOUND: 'NOT_FOUND',
+  EXPORT_NOT_FOUND: 'NOT_FOUND',
+  TAKE_NOT_IN_BEAT: 'BAD_REQUEST',
+  DUPLICATE_BEAT: 'CONFLICT',
+  INVALID_SETTINGS: 'BAD_REQUEST',
+  INVALID_INPUT: 'BAD_REQUEST',
+  // @studio/audio
+  MISSING_TAKES: 'PRECONDITION_FAILED',
+  NO_TAKES: 'PRECONDITION_FAILED',
+  missing_profile: 'PRECONDITION_FAILED',
+  invalid_beat: 'BAD_REQUEST',
+  invalid_request: 'BAD_REQUEST',
+  voice_not_found: 'NOT_FOUND',
+  rate_limited: 'TOO_MANY_REQUESTS',
+  timeout: 'GATEWAY_TIMEOUT',
+  auth: 'BAD_GATEWAY',
+  quota_exceeded: 'BAD_GATEWAY',
+  server: 'BAD_GATEWAY',
+  network: 'BAD_GATEWAY',
+  not_found: 'NOT_FOUND',
+  invalid_key: 'BAD_REQUEST',
+};
+
+const domainErrors = [StudioError, DbError, SpeechError, RenderError, ExportError, StorageError];
+
+/** The literal code of an error one of our packages threw on purpose. */
+export function domainCodeOf(error: unknown): string | undefined {
+  return domainErrors.some((type) => error instanceof type)
+    ? (error as { code: string }).code
+    : undefined;
+}
+
+export function toTRPCError(error: unknown): unknown {
+  const code = domainCodeOf(error);
+  if (code === undefined) return error;
+  return new TRPCError({
+    code: classOf[code] ?? 'INTERNAL_SERVER_ERROR',
+    message: (error as Error).message,
+    cause: error,
+  });
+}

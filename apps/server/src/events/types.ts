@@ -1,0 +1,15 @@
+/** What `events.session` streams to every open browser of a session. */
+import type { ErrorInfo, SessionStatus } from '@studio/db';
+import type { BeatState, ExportView, Progress, TakeView } from '../sessions/views.js';
+
+export type StudioEvent =
+  /** A beat's status, error or selection changed. */
+  | { type: 'beat'; beat: BeatState }
+  | { type: 'take'; take: TakeView }
+  | { type: 'progress'; progress: Progress; charactersSpent: number }
+  | { type: 'session'; status: SessionStatus; lastError: ErrorInfo | null }
+  /** Beats were added, removed or rewritten (a re-import): fetch the session again. */
+  | { type: 'script' }
+  | { type: 'export'; export: ExportView }
+  /** Events were missed (a restart, a long disconnection): fetch the session again. */
+  | { type: 'resync' };

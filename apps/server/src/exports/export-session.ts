@@ -1,0 +1,79 @@
+/**
+ * Exporting a session's selected takes into deliverables. The run is recorded (`running` →
+ * `ready` | `failed`) so every browser sees it, and the call returns when the files are written.
+ */
+import {
+  createExport,
+  failExport,
+  finishExport,
+  getExport,
+  getSession,
+  listExports,
+  setSessionStatus,
+} from '@studio/db';
+import { exportTakes, type LoudnessTarget } from '@studio/audio';
+import type { Services } from '../context.js';
+import { domainCodeOf } from '../errors.js';
+import { publishSession } from '../events/publish.js';
+import { exportView, type ExportView } from '../sessions/views.js';
+
+export interface ExportRequest {
+  sessionId: string;
+  loudness: LoudnessTarget | null;
+  partial: boolean;
+}
+
+export async function exportSession(
+  services: Pick<Services, 'db' | 'storage' | 'bus' | 'log' | 'ffmpegPath'>,
+  request: ExportRequest,
+): Promise<ExportView> {
+  const { db, bus } = services;
+  const session = await getSession(db, request.sessionId);
+  const row = await createExport(db, {
+    sessionId: session.id,
+    options: {
+      ...(request.loudness === null ? {} : { loudnessTarget: request.loudness }),
+      partial: request.partial,
+    },
+  });
+  bus.publish(session.id, { type: 'export', export: exportView(row) });
+
+  try {
+    const result = await exportTakes({
+      sessionTitle: session.videoTitle,
+      beats: session.beats.map((beat) => {
+        const take = beat.takes.find((candidate) => candidate.id === beat.selectedTakeId);
+        return { beatKey: beat.beatKey, number: beat.number, name: beat.name, take: take ?? null };
+      }),
+      options: { loudness: request.loudness, partial: request.partial },
+      storage: services.storage,
+      exportId: row.id,
+      ffmpegPath: services.ffmpegPath,
+    });
+    const finished = await finishExport(db, row.id, {
+      files: [...result.files, result.zip].map(({ name, bytes }) => ({ name, bytes })),
+      manifest: { ...result.manifest },
+    });
+    bus.publish(session.id, { type: 'export', export: exportView(finished) });
+    publishSession(services, await setSessionStatus(db, session.id, 'exported'));
+    return exportView(finished);
+  } catch (error) {
+    const failed = await failExport(db, row.id, {
+      code: domainCodeOf(error) ?? 'internal',
+      message: error instanceof Error ? error.message : String(error),
+    });
+    bus.publish(session.id, { type: 'export', export: exportView(failed) });
+    throw error;
+  }
+}
+
+export async function listSessionExports(
+  { db }: Pick<Services, 'db'>,
+  sessionId: string,
+): Promise<ExportView[]> {
+  return (await listExports(db, sessionId)).map(exportView);
+}
+
+export async function getSessionExport({ db }: Pick<Services, 'db'>, id: string) {
+  return exportView(await getExport(db, id));
+}

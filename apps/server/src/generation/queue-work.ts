@@ -1,0 +1,83 @@
+/**
+ * Queueing generation: what the `generation.*` procedures do. Jobs go into the durable queue
+ * (the database); the worker picks them up, in this process or another one.
+ */
+import {
+  cancelJobs,
+  enqueueJobs,
+  getSession,
+  setSessionError,
+  setSessionStatus,
+  type BeatStatus,
+  type JobOverrides,
+  type JobRequest,
+} from '@studio/db';
+import type { Services } from '../context.js';
+import { publishBeats, publishSession } from '../events/publish.js';
+
+type QueueServices = Pick<Services, 'db' | 'bus' | 'wakeWorker'>;
+
+async function queue(
+  services: QueueServices,
+  sessionId: string,
+  requests: JobRequest[],
+): Promise<{ queued: number }> {
+  const { db } = services;
+  // A new attempt clears a session-wide stop (auth, quota): the user says it is fixed.
+  await setSessionError(db, sessionId, null);
+  const jobs = await enqueueJobs(db, sessionId, requests);
+  if (jobs.length > 0) {
+    publishSession(services, await setSessionStatus(db, sessionId, 'generating'));
+    services.wakeWorker();
+  }
+  await publishBeats(
+    services,
+    sessionId,
+    jobs.map((job) => job.beatId),
+  );
+  return { queued: jobs.length };
+}
+
+async function beatsIn(
+  services: QueueServices,
+  sessionId: string,
+  statuses: readonly BeatStatus[],
+): Promise<JobRequest[]> {
+  const session = await getSession(services.db, sessionId);
+  return session.beats
+    .filter((beat) => statuses.includes(beat.status))
+    .map((beat) => ({ beatId: beat.id, kind: 'generate' }));
+}
+
+/** Beats without a current take: what `generation.start` queues. */
+export const QUEUED_BY_START: readonly BeatStatus[] = ['pending', 'stale', 'failed'];
+
+export async function startGeneration(services: QueueServices, sessionId: string) {
+  return queue(services, sessionId, await beatsIn(services, sessionId, QUEUED_BY_START));
+}
+
+export async function retryFailed(services: QueueServices, sessionId: string) {
+  return queue(services, sessionId, await beatsIn(services, sessionId, ['failed']));
+}
+
+/** Another take of one beat with a reviewer's revisions; the beat's earlier takes stay. */
+export async function regenerateBeat(
+  services: QueueServices,
+  input: { sessionId: string; beatId: string; overrides: JobOverrides },
+) {
+  return queue(services, input.sessionId, [
+    { beatId: input.beatId, kind: 'regenerate', overrides: input.overrides },
+  ]);
+}
+
+/** Cancels the session's queued work; a beat already being voiced may still finish. */
+export async function cancelGeneration(services: QueueServices, sessionId: string) {
+  const jobs = await cancelJobs(services.db, sessionId);
+  publishSession(services, await setSessionStatus(services.db, sessionId, 'in_progress'));
+  await publishBeats(
+    services,
+    sessionId,
+    jobs.map((job) => job.beatId),
+  );
+  return { cancelled: jobs.length };
+}

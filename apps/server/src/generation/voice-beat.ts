@@ -1,0 +1,168 @@
+/**
+ * One generation job: voice the beat into a take and record it. The take's file is written
+ * under a key derived from the job id, and the row is committed in the same transaction that
+ * closes the job (`completeJob`): re-running an interrupted job overwrites its own file and can
+ * never add a second take.
+ */
+import {
+  completeJob,
+  failJob,
+  getSession,
+  listSessionJobs,
+  setSessionError,
+  setSessionStatus,
+  type GenerationJob,
+  type TakeProvider,
+} from '@studio/db';
+import { renderTake, withRetries } from '@studio/audio';
+import type { Services } from '../context.js';
+import { domainCodeOf } from '../errors.js';
+import { publishBeats, publishSession } from '../events/publish.js';
+import { renderProfiles } from './profiles.js';
+import { beatState, takeView } from '../sessions/views.js';
+
+/** Provider failures that concern the account, not the beat: retrying other beats would fail too. */
+const SESSION_STOPPERS = new Set(['auth', 'quota_exceeded']);
+
+export async function voiceBeat(
+  services: Services,
+  job: GenerationJob,
+  signal: AbortSignal,
+): Promise<void> {
+  const { db, bus } = services;
+  const log = services.log.child({ jobId: job.id, beatId: job.beatId, sessionId: job.sessionId });
+  let generating = false;
+  try {
+    const session = await getSession(db, job.sessionId);
+    generating = session.status === 'generating';
+    const beat = session.beats.find((candidate) => candidate.id === job.beatId);
+    // The beat was deleted by a re-import since it was queued (its job cascades away).
+    if (!beat) return;
+    bus.publish(job.sessionId, { type: 'beat', beat: beatState(beat) });
+
+    const started = Date.now();
+    const { direction, ...overrides } = job.overrides;
+    const rendered = await renderTake({
+      beat: beat.parsed,
+      profiles: await renderProfiles(services),
+      overrides,
+      provider: withRetries(services.provider, {
+        onRetry: ({ error, attempt, delayMs }) =>
+          log.warn(
+            { code: error.code, status: error.status, attempt, delayMs },
+            'speech request failed, retrying',
+          ),
+      }),
+      storage: services.storage,
+      cache: services.cache,
+      sessionId: job.sessionId,
+      takeId: job.id,
+      ffmpegPath: services.ffmpegPath,
+      regenerate: job.kind === 'regenerate',
+      signal,
+    });
+    const completed = await completeJobTake(services, job, rendered, {
+      direction: direction ?? beat.parsed.primaryDirection,
+      voicedText: beat.text,
+    });
+    log.info(
+      {
+        takeId: completed.take.id,
+        ms: Date.now() - started,
+        requests: rendered.requests,
+        cacheHits: rendered.cacheHits,
+        charactersBilled: rendered.charactersBilled,
+      },
+      'beat voiced',
+    );
+    if (completed.created) {
+      const selectedTakeId = completed.selected ? completed.take.id : beat.selectedTakeId;
+      bus.publish(job.sessionId, {
+        type: 'take',
+        take: takeView(completed.take, { text: beat.text, selectedTakeId }),
+      });
+    }
+  } catch (error) {
+    // Shutting down: the job stays `running` and is requeued at the next start.
+    if (signal.aborted) return;
+    await recordFailure(services, job, error, log).catch((cause: unknown) =>
+      // The job keeps its lease and is claimed again once the lease expires.
+      log.error({ err: cause }, 'could not record a failed job'),
+    );
+  }
+  try {
+    await publishBeats(services, job.sessionId, [job.beatId]);
+    if (generating) await settleSession(services, job.sessionId);
+  } catch (error) {
+    log.error({ err: error }, 'could not publish the state after a job');
+  }
+}
+
+type Rendered = Awaited<ReturnType<typeof renderTake>>;
+
+async function completeJobTake(
+  { db }: Services,
+  job: GenerationJob,
+  rendered: Rendered,
+  extra: { direction: string | null; voicedText: string },
+) {
+  return completeJob(db, job.id, {
+    storageKey: rendered.storageKey,
+    durationMs: rendered.durationMs,
+    settings: rendered.settings,
+    timings: rendered.timings,
+    direction: extra.direction,
+    provider: rendered.provider as TakeProvider,
+    modelId: rendered.modelId,
+    charactersBilled: rendered.charactersBilled,
+    requestIds: rendered.requestIds,
+    contentHash: rendered.contentHash,
+    voicedText: extra.voicedText,
+  });
+}
+
+async function recordFailure(
+  services: Services,
+  job: GenerationJob,
+  error: unknown,
+  log: Services['log'],
+): Promise<void> {
+  const code = domainCodeOf(error) ?? 'internal';
+  const message = error instanceof Error ? error.message : String(error);
+  if (SESSION_STOPPERS.has(code)) {
+    log.error({ code }, 'provider refused the account: stopping the session');
+    await haltSession(services, job.sessionId, { code, message });
+    return;
+  }
+  log.error({ err: error, code }, 'beat failed');
+  await failJob(services.db, job.id, { code, message });
+}
+
+/**
+ * One session-level error instead of a failure per beat: every open job of the session fails
+ * with the same code, so nothing more is sent to a provider that refuses the account.
+ */
+async function haltSession(
+  services: Services,
+  sessionId: string,
+  error: { code: string; message: string },
+): Promise<void> {
+  const { db } = services;
+  const open = (await listSessionJobs(db, sessionId)).filter(isOpen);
+  for (const job of open) await failJob(db, job.id, error);
+  publishSession(services, await setSessionError(db, sessionId, error));
+  await publishBeats(
+    services,
+    sessionId,
+    open.map((job) => job.beatId),
+  );
+}
+
+/** When a generating session's queue has drained, generation is over: back to review. */
+async function settleSession(services: Services, sessionId: string): Promise<void> {
+  const jobs = await listSessionJobs(services.db, sessionId);
+  if (jobs.some(isOpen)) return;
+  publishSession(services, await setSessionStatus(services.db, sessionId, 'in_progress'));
+}
+
+const isOpen = (job: GenerationJob) => job.status === 'queued' || job.status === 'running';

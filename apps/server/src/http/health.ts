@@ -1,0 +1,52 @@
+/**
+ * `GET /healthz`: whether the studio can do its work — database, ffmpeg, speech provider. Open
+ * even with a token, so it says only "ok" or not: no versions, paths or configuration.
+ */
+import { execFile } from 'node:child_process';
+import type { ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import { listVoiceProfiles } from '@studio/db';
+import { resolveFfmpegPath } from '@studio/audio';
+import type { Services } from '../context.js';
+import { sendJson } from './respond.js';
+
+type Check = 'ok' | 'failing';
+
+export interface Health {
+  ok: boolean;
+  database: Check;
+  ffmpeg: Check;
+  provider: { name: string; status: Check };
+}
+
+const run = promisify(execFile);
+
+export function createHealthCheck(services: Pick<Services, 'db' | 'provider' | 'ffmpegPath'>) {
+  // ffmpeg does not come and go: once it answered, it stays checked.
+  let ffmpegOk = false;
+  const checkFfmpeg = async (): Promise<Check> => {
+    if (!ffmpegOk) {
+      ffmpegOk = await run(resolveFfmpegPath(services.ffmpegPath), ['-version'], { timeout: 5000 })
+        .then(() => true)
+        .catch(() => false);
+    }
+    return ffmpegOk ? 'ok' : 'failing';
+  };
+  const checkDatabase = (): Promise<Check> =>
+    listVoiceProfiles(services.db).then(
+      (profiles) => (profiles.length > 0 ? 'ok' : 'failing'),
+      () => 'failing',
+    );
+
+  return async function health(): Promise<Health> {
+    const [database, ffmpeg] = await Promise.all([checkDatabase(), checkFfmpeg()]);
+    // The provider was built from a valid configuration; account problems surface per session.
+    const provider = { name: services.provider.name, status: 'ok' as Check };
+    return { ok: database === 'ok' && ffmpeg === 'ok', database, ffmpeg, provider };
+  };
+}
+
+export async function serveHealth(res: ServerResponse, health: () => Promise<Health>) {
+  const report = await health();
+  sendJson(res, report.ok ? 200 : 503, report);
+}

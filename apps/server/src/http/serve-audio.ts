@@ -1,0 +1,53 @@
+/**
+ * `GET /audio/:takeId` and `GET /audio/preview/:id`: stored MP3s, streamed with Range support.
+ * Ids arrive validated by the routes; the storage key always comes from the database or a fixed
+ * pattern, never from the URL.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getTake } from '@studio/db';
+import type { Services } from '../context.js';
+import { previewStorageKey } from '../voices/preview.js';
+import { sendError } from './respond.js';
+import { sendFile } from './send-file.js';
+
+/** A take's bytes never change: clients may keep them forever. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+async function serveStored(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { storage }: Pick<Services, 'storage'>,
+  key: string,
+  etag: string,
+): Promise<void> {
+  const stat = await storage.stat(key);
+  if (!stat) return sendError(res, 404, 'AUDIO_NOT_FOUND');
+  await sendFile(req, res, {
+    size: stat.size,
+    contentType: 'audio/mpeg',
+    etag,
+    cacheControl: IMMUTABLE,
+    open: (range) => storage.createReadStream(key, range),
+  });
+}
+
+export async function serveTakeAudio(
+  req: IncomingMessage,
+  res: ServerResponse,
+  services: Pick<Services, 'db' | 'storage'>,
+  takeId: string,
+): Promise<void> {
+  const take = await getTake(services.db, takeId);
+  if (!take) return sendError(res, 404, 'TAKE_NOT_FOUND');
+  await serveStored(req, res, services, take.storageKey, `"${take.contentHash}"`);
+}
+
+export async function servePreviewAudio(
+  req: IncomingMessage,
+  res: ServerResponse,
+  services: Pick<Services, 'storage'>,
+  id: string,
+): Promise<void> {
+  // The id is a hash of everything that shapes the preview: the same id is the same audio.
+  await serveStored(req, res, services, previewStorageKey(id), `"${id}"`);
+}

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const scriptInput = z.object({ source: z.string() });

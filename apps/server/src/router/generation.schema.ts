@@ -1,0 +1,9 @@
+import { jobOverridesSchema } from '@studio/db';
+import { z } from 'zod';
+import { sessionRef } from './sessions.schema.js';
+
+export const regenerateBeatInput = sessionRef.extend({
+  beatId: z.uuid(),
+  /** direction, pace, stability, style, similarityBoost: absent ones keep the script's. */
+  overrides: jobOverridesSchema.default({}),
+});

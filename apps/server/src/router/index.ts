@@ -1,0 +1,26 @@
+/**
+ * The studio's typed API. Apps import `type AppRouter` from here and nothing else.
+ */
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { router } from '../trpc.js';
+import { elsRouter } from './els.js';
+import { eventsRouter } from './events.js';
+import { exportsRouter } from './exports.js';
+import { generationRouter } from './generation.js';
+import { sessionsRouter } from './sessions.js';
+import { takesRouter } from './takes.js';
+import { voicesRouter } from './voices.js';
+
+export const appRouter = router({
+  els: elsRouter,
+  sessions: sessionsRouter,
+  generation: generationRouter,
+  takes: takesRouter,
+  exports: exportsRouter,
+  voices: voicesRouter,
+  events: eventsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

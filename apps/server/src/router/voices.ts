@@ -1,0 +1,13 @@
+/** Voice profiles: how each character sounds. */
+import { listVoiceProfiles, updateVoiceProfile } from '@studio/db';
+import { previewVoice } from '../voices/preview.js';
+import { procedure, router } from '../trpc.js';
+import { previewVoiceInput, updateVoiceInput } from './voices.schema.js';
+
+export const voicesRouter = router({
+  list: procedure.query(({ ctx }) => listVoiceProfiles(ctx.db)),
+  update: procedure
+    .input(updateVoiceInput)
+    .mutation(({ ctx, input }) => updateVoiceProfile(ctx.db, input.character, input.patch)),
+  preview: procedure.input(previewVoiceInput).mutation(({ ctx, input }) => previewVoice(ctx, input)),
+});

@@ -1,0 +1,100 @@
+/**
+ * Re-importing an edited script into a session: preview what would change, then apply exactly
+ * that plan. Removing beats deletes their takes, so it needs the caller to confirm the very
+ * beats the preview listed.
+ */
+import { getSession, replaceBeatsFromScript } from '@studio/db';
+import type { Services } from '../context.js';
+import { StudioError } from '../errors.js';
+import { publishBeats } from '../events/publish.js';
+import { planReimport, staleReason, type BeatChange, type ReimportPlan } from './reimport-diff.js';
+import { requireScript } from './script.js';
+
+export interface ReimportPreview {
+  unchanged: { beatKey: string }[];
+  changed: { beatKey: string; changes: BeatChange[] }[];
+  added: { beatKey: string; position: number }[];
+  removed: { beatKey: string; name: string; takeCount: number }[];
+}
+
+async function plan(db: Services['db'], sessionId: string, source: string) {
+  const script = await requireScript(db, source);
+  const session = await getSession(db, sessionId);
+  const existing = session.beats.map((beat) => ({ beatId: beat.beatKey, beat: beat.parsed }));
+  return { script, session, plan: planReimport(existing, script.beats) };
+}
+
+function summarize(
+  reimport: ReimportPlan,
+  takeCounts: Map<string, number>,
+): ReimportPreview {
+  const preview: ReimportPreview = { unchanged: [], changed: [], added: [], removed: [] };
+  reimport.beats.forEach((planned, position) => {
+    const beatKey = planned.beat.id;
+    if (planned.kind === 'unchanged') preview.unchanged.push({ beatKey });
+    else if (planned.kind === 'changed') preview.changed.push({ beatKey, changes: planned.changes });
+    else preview.added.push({ beatKey, position });
+  });
+  preview.removed = reimport.removed.map(({ beatId, name }) => ({
+    beatKey: beatId,
+    name,
+    takeCount: takeCounts.get(beatId) ?? 0,
+  }));
+  return preview;
+}
+
+export async function previewReimport(
+  { db }: Pick<Services, 'db'>,
+  input: { sessionId: string; source: string },
+): Promise<ReimportPreview> {
+  const { session, plan: reimport } = await plan(db, input.sessionId, input.source);
+  return summarize(reimport, new Map(session.beats.map((b) => [b.beatKey, b.takes.length])));
+}
+
+export async function reimport(
+  services: Pick<Services, 'db' | 'storage' | 'bus' | 'log'>,
+  input: { sessionId: string; source: string; removeBeatKeys: string[] },
+): Promise<ReimportPreview> {
+  const { db, storage, bus, log } = services;
+  const { script, session, plan: reimport } = await plan(db, input.sessionId, input.source);
+
+  const confirmed = new Set(input.removeBeatKeys.map((key) => key.toLowerCase()));
+  const removing = reimport.removed.map((beat) => beat.beatId.toLowerCase());
+  if (removing.length !== confirmed.size || removing.some((key) => !confirmed.has(key))) {
+    throw new StudioError(
+      'REMOVALS_NOT_CONFIRMED',
+      `Confirm the beats this re-import removes: ${removing.join(', ') || 'none'}`,
+    );
+  }
+
+  const rowIdOf = new Map(session.beats.map((beat) => [beat.beatKey, beat.id]));
+  const { storageKeys } = await replaceBeatsFromScript(db, input.sessionId, {
+    sourceEls: input.source,
+    ...(script.videoTitle === null ? {} : { videoTitle: script.videoTitle }),
+    project: script.project,
+    remove: reimport.removed.map((beat) => rowIdOf.get(beat.beatId)!),
+    update: reimport.beats.flatMap((planned, position) =>
+      planned.kind === 'added'
+        ? []
+        : [
+            {
+              beatId: rowIdOf.get(planned.previousId)!,
+              beat: planned.beat,
+              position,
+              staleReason: planned.kind === 'changed' ? staleReason(planned.changes) : null,
+            },
+          ],
+    ),
+    insert: reimport.beats.flatMap((planned, position) =>
+      planned.kind === 'added' ? [{ beat: planned.beat, position }] : [],
+    ),
+  });
+  for (const key of storageKeys) {
+    await storage.delete(key).catch((error: unknown) => {
+      log.warn({ err: error, key }, 'could not delete a take file of a removed beat');
+    });
+  }
+  bus.publish(input.sessionId, { type: 'script' });
+  await publishBeats(services, input.sessionId);
+  return summarize(reimport, new Map(session.beats.map((b) => [b.beatKey, b.takes.length])));
+}

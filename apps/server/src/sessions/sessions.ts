@@ -1,0 +1,78 @@
+/** Session lifecycle: create from a script, read, rename, change status, delete with its files. */
+import {
+  createSessionFromScript,
+  deleteSession as deleteSessionRows,
+  getSession as getSessionDetail,
+  listExports,
+  listSessions as listSessionRows,
+  renameSession as renameSessionRow,
+  setSessionStatus as setSessionStatusRow,
+  type SessionStatus,
+  type SessionSummary,
+} from '@studio/db';
+import type { Services } from '../context.js';
+import { publishSession } from '../events/publish.js';
+import { requireScript } from './script.js';
+import { sessionView, type SessionView } from './views.js';
+
+export async function createSession(
+  { db }: Pick<Services, 'db'>,
+  input: { source: string; videoTitle?: string | undefined },
+): Promise<SessionView> {
+  const script = await requireScript(db, input.source);
+  const created = await createSessionFromScript(db, {
+    script,
+    sourceEls: input.source,
+    ...(input.videoTitle === undefined ? {} : { videoTitle: input.videoTitle }),
+  });
+  return sessionView(created);
+}
+
+export function listSessions({ db }: Pick<Services, 'db'>): Promise<SessionSummary[]> {
+  return listSessionRows(db);
+}
+
+export async function getSession({ db }: Pick<Services, 'db'>, id: string): Promise<SessionView> {
+  return sessionView(await getSessionDetail(db, id));
+}
+
+export async function renameSession(
+  services: Pick<Services, 'db' | 'bus'>,
+  id: string,
+  videoTitle: string,
+) {
+  return renameSessionRow(services.db, id, videoTitle);
+}
+
+export async function setSessionStatus(
+  services: Pick<Services, 'db' | 'bus'>,
+  id: string,
+  status: SessionStatus,
+) {
+  const row = await setSessionStatusRow(services.db, id, status);
+  publishSession(services, row);
+  return row;
+}
+
+/** Deletes the session's rows, then its take and export files. */
+export async function deleteSession(
+  { db, storage, log }: Pick<Services, 'db' | 'storage' | 'log'>,
+  id: string,
+): Promise<{ deletedFiles: number }> {
+  const exportIds = (await listExports(db, id)).map((row) => row.id);
+  const { storageKeys } = await deleteSessionRows(db, id);
+  const exportKeys = (
+    await Promise.all(exportIds.map((exportId) => storage.list(`exports/${exportId}/`)))
+  ).flat();
+  let deletedFiles = 0;
+  for (const key of [...storageKeys, ...exportKeys]) {
+    try {
+      await storage.delete(key);
+      deletedFiles++;
+    } catch (error) {
+      // The rows are gone: a file left behind is an orphan the next start's sweep removes.
+      log.warn({ err: error, key }, 'could not delete a file of a deleted session');
+    }
+  }
+  return { deletedFiles };
+}

@@ -1,0 +1,160 @@
+/**
+ * The whole studio in one object: database (migrated, voice profiles seeded), storage and cache,
+ * the speech provider behind the concurrency gate, the generation worker and the HTTP server.
+ * `main.ts` runs one; tests and the CLI's in-process mode start their own on port 0.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import {
+  createElevenLabsProvider,
+  createLocalEspeakProvider,
+  createLocalStorage,
+  createSegmentCache,
+  type SpeechProvider,
+} from '@studio/audio';
+import {
+  claimJobs,
+  createDatabase,
+  migrate,
+  requeueInterrupted,
+  seedVoiceProfiles,
+  type Database,
+  type GenerationJob,
+} from '@studio/db';
+import type { DestinationStream } from 'pino';
+import type { Services } from './context.js';
+import type { ProviderConfig, StudioConfig } from './env.js';
+import { createEventBus } from './events/bus.js';
+import type { StudioEvent } from './events/types.js';
+import { createConcurrencyLimit, gateProvider } from './generation/concurrency.js';
+import { sweepOrphans } from './generation/orphan-sweep.js';
+import { voiceBeat } from './generation/voice-beat.js';
+import { createWorker, type Worker } from './generation/worker.js';
+import { createAuth } from './http/auth.js';
+import { createHealthCheck } from './http/health.js';
+import { createRequestListener } from './http/server.js';
+import { defaultWebHandlerPath, loadWebApp } from './http/web-app.js';
+import { createLogger } from './logger.js';
+
+export interface StudioOptions {
+  /** An open database (tests: a fresh one from `@studio/db/testing`); default from the config. */
+  database?: Database;
+  /** Where logs go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+  /** The built web app's `handler.js`; `null` serves none. */
+  webHandlerPath?: string | null;
+  /** How often an idle worker looks for work queued elsewhere. */
+  pollMs?: number;
+}
+
+export interface Studio {
+  services: Services;
+  worker: Worker;
+  server: Server;
+  /** Sweeps orphans, requeues interrupted jobs, starts the worker and listens. Returns the URL. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Long enough for a render with all its retries; a dead process's jobs wait this long elsewhere. */
+const LEASE_MS = 10 * 60_000;
+
+function createProvider(config: ProviderConfig): SpeechProvider {
+  return config.kind === 'elevenlabs'
+    ? createElevenLabsProvider({
+        apiKey: config.apiKey,
+        ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+      })
+    : createLocalEspeakProvider();
+}
+
+/**
+ * Names this worker across restarts, so a restarted process requeues the jobs its previous life
+ * held at once instead of waiting out their leases. An embedded database belongs to one process
+ * (its data folder names it); with Postgres, host and port do.
+ */
+function workerOwner(database: Database, config: StudioConfig): string {
+  const place = database.kind === 'pglite' ? config.dataDir : `port-${config.port || process.pid}`;
+  return `${hostname()}:${place}`;
+}
+
+export async function createStudio(
+  config: StudioConfig,
+  options: StudioOptions = {},
+): Promise<Studio> {
+  const log = createLogger({
+    level: config.logLevel,
+    secrets: [config.provider.kind === 'elevenlabs' ? config.provider.apiKey : undefined, config.token],
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  mkdirSync(config.dataDir, { recursive: true });
+  const database =
+    options.database ?? (await createDatabase(config.databaseUrl, { dataDir: config.dataDir }));
+  const { db } = database;
+  await migrate(db);
+  await seedVoiceProfiles(db);
+
+  const storage = createLocalStorage(join(config.dataDir, 'storage'));
+  const limit = createConcurrencyLimit(config.concurrency);
+  const owner = workerOwner(database, config);
+
+  const services: Services = {
+    db,
+    storage,
+    cache: createSegmentCache(storage),
+    provider: gateProvider(createProvider(config.provider), limit),
+    bus: createEventBus<StudioEvent>({ resync: { type: 'resync' } }),
+    log,
+    modelOverride: config.provider.kind === 'elevenlabs' ? config.provider.modelId : undefined,
+    ffmpegPath: config.ffmpegPath,
+    wakeWorker: () => worker.wake(),
+  };
+  const worker = createWorker<GenerationJob>({
+    claim: (count) => claimJobs(db, { owner, limit: count, leaseMs: LEASE_MS }),
+    run: (job, signal) => voiceBeat(services, job, signal),
+    concurrency: () => limit.current(),
+    pollMs: options.pollMs ?? 1000,
+    log,
+  });
+
+  const server = createServer(
+    createRequestListener({
+      services,
+      auth: createAuth(config.token),
+      health: createHealthCheck(services),
+      web: await loadWebApp(
+        options.webHandlerPath === undefined ? defaultWebHandlerPath : options.webHandlerPath,
+      ),
+    }),
+  );
+
+  return {
+    services,
+    worker,
+    server,
+    async start() {
+      await sweepOrphans(services);
+      const requeued = await requeueInterrupted(db, { owner });
+      if (requeued.length > 0) log.info({ jobs: requeued.length }, 'requeued interrupted jobs');
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve());
+      });
+      worker.start();
+      const { port } = server.address() as AddressInfo;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      return `http://${host}:${port}`;
+    },
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // SSE streams and keep-alive sockets would hold `close` open forever.
+      server.closeAllConnections();
+      await worker.stop();
+      await closed;
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** The tRPC instance: superjson, the error shape the clients rely on, the base procedure. */
+import { initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import { z } from 'zod';
+import type { Context } from './context.js';
+import { domainCodeOf, StudioError, toTRPCError } from './errors.js';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Stack traces stay in the logs.
+  isDev: false,
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      // An unexpected error's message may carry anything (an upstream body, a path): keep it in the log.
+      message: internal ? 'Internal server error' : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        domainCode: domainCodeOf(cause) ?? null,
+        zod: cause instanceof z.ZodError && !internal ? z.flattenError(cause) : null,
+        diagnostics: cause instanceof StudioError ? (cause.diagnostics ?? null) : null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors thrown by the plain functions become tRPC errors of the right HTTP class. */
+export const procedure = t.procedure.use(async ({ next, ctx, path, type }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped !== result.error.cause) throw mapped;
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      ctx.log.error({ err: result.error.cause ?? result.error, path, type }, 'procedure failed');
+    }
+  }
+  return result;
+});

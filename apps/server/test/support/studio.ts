@@ -1,0 +1,56 @@
+/** Studios for tests: a temp data dir, logs captured, the ElevenLabs stand-in as the provider. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase } from '@studio/db/testing';
+import type { ElevenLabsStandIn } from '@studio/audio/testing';
+import { loadEnv, type StudioConfig } from '../../src/env.js';
+import { createStudio, type Studio } from '../../src/studio.js';
+
+export interface TestStudio {
+  studio: Studio;
+  config: StudioConfig;
+  /** Every log line written so far (JSON text). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface TestStudioOptions {
+  standIn?: ElevenLabsStandIn;
+  env?: Record<string, string>;
+  /** Use the embedded database in the data dir (as `pnpm start` does) instead of a test copy. */
+  realDatabase?: boolean;
+}
+
+export function tempDir(prefix = 'studio-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function createTestStudio(options: TestStudioOptions = {}): Promise<TestStudio> {
+  const dataDir = tempDir();
+  const config = loadEnv({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'debug',
+    ...(options.standIn
+      ? { ELEVENLABS_API_KEY: options.standIn.apiKey, ELEVENLABS_BASE_URL: options.standIn.baseUrl }
+      : {}),
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const studio = await createStudio(config, {
+    logDestination: { write: (line: string) => void logs.push(line) },
+    webHandlerPath: null,
+    pollMs: 100,
+    ...(options.realDatabase ? {} : { database: await createTestDatabase() }),
+  });
+  return {
+    studio,
+    config,
+    logs,
+    async close() {
+      await studio.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

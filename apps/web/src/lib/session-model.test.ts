@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  currentTake,
+  describeSettings,
+  isOutdated,
+  playlist,
+  progressOf,
+  reviseDefaults,
+  selectedDurationMs,
+  stepIndex,
+  type BeatLike,
+  type BeatStatus,
+  type TakeLike,
+} from './session-model.js';
+
+const settings = {
+  character: 'every-coon',
+  voiceId: 'v',
+  modelId: 'eleven_multilingual_v2',
+  stability: 0.35,
+  similarityBoost: 0.75,
+  style: 0.45,
+  speed: 1.15,
+};
+
+function take(id: string, durationMs: number, voicedText = 'Hello.'): TakeLike {
+  return {
+    id,
+    durationMs,
+    voicedText,
+    createdAt: new Date(0),
+    settings: [settings],
+    direction: null,
+  };
+}
+
+function beat(
+  id: string,
+  status: BeatStatus,
+  takes: TakeLike[],
+  selectedTakeId: string | null = null,
+): BeatLike {
+  return { id, status, text: 'Hello.', takes, selectedTakeId };
+}
+
+describe('progressOf', () => {
+  it('counts beats by state and finishes at 100% when every beat is done', () => {
+    const p = progressOf([
+      beat('a', 'ready', []),
+      beat('b', 'generating', []),
+      beat('c', 'queued', []),
+      beat('d', 'failed', []),
+    ]);
+    expect(p).toMatchObject({
+      total: 4,
+      ready: 1,
+      active: 2,
+      failed: 1,
+      finished: 2,
+      fraction: 0.5,
+    });
+    expect(progressOf([beat('a', 'ready', []), beat('b', 'ready', [])]).fraction).toBe(1);
+  });
+  it('is 0 for an empty session', () => {
+    expect(progressOf([]).fraction).toBe(0);
+  });
+});
+
+describe('takes of a beat', () => {
+  it('sums the selected takes only', () => {
+    const beats = [
+      beat('a', 'ready', [take('t1', 1000), take('t2', 2500)], 't2'),
+      beat('b', 'ready', [take('t3', 4000)]),
+    ];
+    expect(selectedDurationMs(beats)).toBe(2500);
+  });
+
+  it('plays the selected take, else the newest', () => {
+    expect(currentTake(beat('a', 'ready', [take('t1', 1), take('t2', 2)], 't1'))?.id).toBe('t1');
+    expect(currentTake(beat('a', 'ready', [take('t1', 1), take('t2', 2)]))?.id).toBe('t2');
+    expect(currentTake(beat('a', 'pending', []))).toBeNull();
+  });
+
+  it('builds the play-all list from selected takes in order', () => {
+    const beats = [
+      beat('a', 'ready', [take('t1', 1)], 't1'),
+      beat('b', 'ready', [take('t2', 1)]),
+      beat('c', 'ready', [take('t3', 1)], 't3'),
+    ];
+    expect(playlist(beats).map((x) => x.take.id)).toEqual(['t1', 't3']);
+  });
+
+  it('flags takes of an older text', () => {
+    expect(isOutdated(take('t', 1, 'Old text.'), { text: 'New text.' })).toBe(true);
+    expect(isOutdated(take('t', 1, 'Same.'), { text: 'Same.' })).toBe(false);
+  });
+});
+
+describe('reviseDefaults', () => {
+  it('prefills from the current take', () => {
+    const b = {
+      ...beat('a', 'ready', [{ ...take('t1', 1), direction: 'Softer' }], 't1'),
+      parsed: { primaryDirection: 'Punchy', primaryPace: 'fast' },
+    };
+    expect(reviseDefaults(b)).toEqual({
+      direction: 'Softer',
+      pace: 'fast',
+      stability: 0.35,
+      style: 0.45,
+      similarityBoost: 0.75,
+    });
+  });
+  it('falls back to the script and the voice defaults without takes', () => {
+    const b = {
+      ...beat('a', 'pending', []),
+      parsed: { primaryDirection: null, primaryPace: 'normal' },
+    };
+    expect(reviseDefaults(b, { stability: 0.4, style: 0.1, similarityBoost: 0.8 })).toEqual({
+      direction: '',
+      pace: 'normal',
+      stability: 0.4,
+      style: 0.1,
+      similarityBoost: 0.8,
+    });
+  });
+});
+
+describe('describeSettings and stepIndex', () => {
+  it('summarises settings', () => {
+    expect(describeSettings([settings])).toBe(
+      'stability 0.35 · similarity 0.75 · style 0.45 · speed ×1.15 · eleven_multilingual_v2',
+    );
+    expect(describeSettings([settings, { ...settings, character: 'boomer' }])).toContain(
+      '(+1 voice)',
+    );
+  });
+  it('moves within bounds', () => {
+    expect(stepIndex(null, 1, 3)).toBe(0);
+    expect(stepIndex(null, -1, 3)).toBe(2);
+    expect(stepIndex(2, 1, 3)).toBe(2);
+    expect(stepIndex(0, -1, 3)).toBe(0);
+    expect(stepIndex(1, 1, 0)).toBeNull();
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Pure helpers over a session as the server sends it (beats in script order, each with its takes,
+ * oldest first). Typed structurally so they can be tested without a server.
+ */
+
+export type BeatStatus = 'pending' | 'queued' | 'generating' | 'ready' | 'failed' | 'stale';
+
+export interface TakeSettingsLike {
+  character: string;
+  voiceId: string;
+  modelId: string;
+  stability: number;
+  similarityBoost: number;
+  style: number;
+  speed: number;
+}
+
+export interface TakeLike {
+  id: string;
+  durationMs: number;
+  voicedText: string;
+  createdAt: Date | string;
+  settings: TakeSettingsLike[];
+  direction: string | null;
+}
+
+export interface BeatLike {
+  id: string;
+  status: BeatStatus;
+  text: string;
+  selectedTakeId: string | null;
+  takes: TakeLike[];
+}
+
+export interface Progress {
+  total: number;
+  ready: number;
+  failed: number;
+  /** Queued or being voiced right now. */
+  active: number;
+  stale: number;
+  /** Beats that reached an end state (ready, failed, stale), for the progress bar. */
+  finished: number;
+  /** finished / total, 0–1. */
+  fraction: number;
+}
+
+export function progressOf(beats: readonly Pick<BeatLike, 'status'>[]): Progress {
+  const count = (status: BeatStatus) => beats.filter((b) => b.status === status).length;
+  const total = beats.length;
+  const ready = count('ready');
+  const failed = count('failed');
+  const stale = count('stale');
+  const active = count('queued') + count('generating');
+  const finished = ready + failed + stale;
+  return {
+    total,
+    ready,
+    failed,
+    active,
+    stale,
+    finished,
+    fraction: total === 0 ? 0 : finished / total,
+  };
+}
+
+/** The take a beat plays and exports: its selected one. */
+export function selectedTake<T extends TakeLike>(beat: {
+  selectedTakeId: string | null;
+  takes: T[];
+}): T | null {
+  return beat.takes.find((t) => t.id === beat.selectedTakeId) ?? null;
+}
+
+/** What the review plays for a beat when nothing is chosen explicitly: selected, else newest. */
+export function currentTake<T extends TakeLike>(beat: {
+  selectedTakeId: string | null;
+  takes: T[];
+}): T | null {
+  return selectedTake(beat) ?? beat.takes.at(-1) ?? null;
+}
+
+/** Total duration of the selected takes (the length of the master). */
+export function selectedDurationMs(
+  beats: readonly Pick<BeatLike, 'selectedTakeId' | 'takes'>[],
+): number {
+  let total = 0;
+  for (const beat of beats) total += selectedTake(beat)?.durationMs ?? 0;
+  return total;
+}
+
+/** A take voiced an earlier version of the beat's text (before a re-import changed it). */
+export function isOutdated(
+  take: Pick<TakeLike, 'voicedText'>,
+  beat: Pick<BeatLike, 'text'>,
+): boolean {
+  return take.voicedText !== beat.text;
+}
+
+/** The selected takes in script order, for "Play all". Beats without one are skipped. */
+export function playlist<B extends BeatLike>(
+  beats: readonly B[],
+): { beat: B; take: B['takes'][number] }[] {
+  const out: { beat: B; take: B['takes'][number] }[] = [];
+  for (const beat of beats) {
+    const take = selectedTake(beat);
+    if (take) out.push({ beat, take });
+  }
+  return out;
+}
+
+/** One line summary of the settings a take was voiced with. */
+export function describeSettings(settings: readonly TakeSettingsLike[]): string {
+  const first = settings[0];
+  if (!first) return '';
+  const parts = [
+    `stability ${first.stability.toFixed(2)}`,
+    `similarity ${first.similarityBoost.toFixed(2)}`,
+    `style ${first.style.toFixed(2)}`,
+    `speed ×${first.speed.toFixed(2)}`,
+    first.modelId,
+  ];
+  const others = new Set(settings.map((s) => s.character)).size - 1;
+  return others > 0
+    ? `${parts.join(' · ')} (+${others} voice${others > 1 ? 's' : ''})`
+    : parts.join(' · ');
+}
+
+export interface ReviseDefaults {
+  direction: string;
+  pace: string;
+  stability: number;
+  style: number;
+  similarityBoost: number;
+}
+
+/** The Revise form starts from the current take's settings, else the script's. */
+export function reviseDefaults(
+  beat: {
+    selectedTakeId: string | null;
+    takes: TakeLike[];
+    parsed: { primaryDirection: string | null; primaryPace: string };
+  },
+  fallback: { stability: number; style: number; similarityBoost: number } = {
+    stability: 0.5,
+    style: 0,
+    similarityBoost: 0.75,
+  },
+): ReviseDefaults {
+  const take = currentTake(beat);
+  const settings = take?.settings[0];
+  return {
+    direction: take?.direction ?? beat.parsed.primaryDirection ?? '',
+    pace: beat.parsed.primaryPace,
+    stability: settings?.stability ?? fallback.stability,
+    style: settings?.style ?? fallback.style,
+    similarityBoost: settings?.similarityBoost ?? fallback.similarityBoost,
+  };
+}
+
+/** Index of the beat after/before `index`, clamped to the list. */
+export function stepIndex(index: number | null, delta: 1 | -1, length: number): number | null {
+  if (length === 0) return null;
+  if (index === null) return delta === 1 ? 0 : length - 1;
+  return Math.min(length - 1, Math.max(0, index + delta));
+}

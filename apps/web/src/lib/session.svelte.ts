@@ -1,0 +1,228 @@
+/**
+ * The review screen's state: the session with its beats and takes, kept live by the
+ * `events.session` subscription, and the actions a reviewer takes on it. One instance per open
+ * session page.
+ */
+import type { BeatView, RegenerateOverrides, SessionView, StudioEvent, TakeView } from './api.js';
+import { describeError } from './errors.js';
+import { notifications, reportError } from './notifications.svelte.js';
+import { applyEvent } from './session-events.js';
+import { currentTake, playlist, progressOf, selectedDurationMs } from './session-model.js';
+import { trpc } from './trpc.js';
+import type { PlayItem } from './player.svelte.js';
+
+export type LoadState = 'loading' | 'ready' | 'failed' | 'missing';
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export class SessionController {
+  readonly id: string;
+  session = $state<SessionView | null>(null);
+  state = $state<LoadState>('loading');
+  live = $state<LiveState>('connecting');
+  /** Selections sent to the server and not confirmed yet: beat id → take id. */
+  pendingSelection = $state<Record<string, string>>({});
+  /** Beats with a regenerate request in flight. */
+  requesting = $state<Record<string, boolean>>({});
+  /** Index of the beat the keyboard acts on. */
+  cursor = $state<number | null>(null);
+  /** Beat whose Revise panel is open. */
+  revising = $state<string | null>(null);
+
+  beats = $derived(this.session?.beats ?? []);
+  progress = $derived(progressOf(this.beats));
+  durationMs = $derived(selectedDurationMs(this.beats));
+  generating = $derived(this.progress.active > 0);
+
+  /** Export events, for the export screen. */
+  onexport: ((event: Extract<StudioEvent, { type: 'export' }>) => void) | null = null;
+
+  #subscription: { unsubscribe(): void } | null = null;
+  #reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  #disposed = false;
+
+  constructor(id: string) {
+    this.id = id;
+  }
+
+  async load(): Promise<void> {
+    try {
+      const session = await trpc.sessions.get.query({ sessionId: this.id });
+      if (this.#disposed) return;
+      this.session = session;
+      this.state = 'ready';
+      if (this.cursor !== null && this.cursor >= session.beats.length) this.cursor = null;
+    } catch (error) {
+      if (this.#disposed) return;
+      const described = describeError(error);
+      if (described.kind === 'not-found') this.state = 'missing';
+      else {
+        if (this.session === null) this.state = 'failed';
+        reportError(error);
+      }
+    }
+  }
+
+  /** Load, then follow the session live. */
+  async start(): Promise<void> {
+    await this.load();
+    if (this.state === 'ready') this.#subscribe();
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#subscription?.unsubscribe();
+    this.#subscription = null;
+    if (this.#reloadTimer) clearTimeout(this.#reloadTimer);
+  }
+
+  #subscribe(): void {
+    this.#subscription?.unsubscribe();
+    this.#subscription = trpc.events.session.subscribe(
+      { sessionId: this.id },
+      {
+        onStarted: () => {
+          this.live = 'live';
+        },
+        onData: ({ data }) => this.#onEvent(data),
+        onConnectionStateChange: (state) => {
+          if (state.state === 'connecting') {
+            this.live = this.live === 'connecting' ? 'connecting' : 'reconnecting';
+          } else if (state.state === 'pending') {
+            const wasDown = this.live === 'reconnecting';
+            this.live = 'live';
+            // Back after a drop: what was missed may exceed the server's replay buffer.
+            if (wasDown) this.#scheduleReload();
+          }
+        },
+        onError: (error) => {
+          this.live = 'offline';
+          reportError(error);
+        },
+      },
+    );
+  }
+
+  #onEvent(event: StudioEvent | 'resync'): void {
+    if (!this.session) return;
+    if (typeof event === 'object' && event.type === 'export') {
+      this.onexport?.(event);
+      return;
+    }
+    if (typeof event === 'object' && event.type === 'beat') {
+      // The server has confirmed (or overridden) a selection: it is no longer pending.
+      const pending = this.pendingSelection[event.beat.id];
+      if (pending !== undefined && event.beat.selectedTakeId === pending) {
+        this.#clearPending(event.beat.id);
+      }
+    }
+    if (applyEvent(this.session, event) === 'reload') this.#scheduleReload();
+  }
+
+  #scheduleReload(): void {
+    if (this.#reloadTimer) return;
+    this.#reloadTimer = setTimeout(() => {
+      this.#reloadTimer = null;
+      void this.load();
+    }, 150);
+  }
+
+  #clearPending(beatId: string): void {
+    const next = { ...this.pendingSelection };
+    delete next[beatId];
+    this.pendingSelection = next;
+  }
+
+  beatIndex(beatId: string): number {
+    return this.beats.findIndex((b) => b.id === beatId);
+  }
+
+  /** The take shown as selected: a pending choice wins over the stored one. */
+  selectedIdOf(beat: BeatView): string | null {
+    return this.pendingSelection[beat.id] ?? beat.selectedTakeId;
+  }
+
+  async select(beat: BeatView, take: TakeView): Promise<void> {
+    if (this.selectedIdOf(beat) === take.id && !this.pendingSelection[beat.id]) return;
+    this.pendingSelection = { ...this.pendingSelection, [beat.id]: take.id };
+    try {
+      const result = await trpc.takes.select.mutate({ beatId: beat.id, takeId: take.id });
+      const live = this.beats.find((b) => b.id === result.beatId);
+      if (live) {
+        live.selectedTakeId = result.selectedTakeId;
+        for (const t of live.takes) t.selected = t.id === result.selectedTakeId;
+      }
+    } catch (error) {
+      reportError(error);
+    } finally {
+      if (this.pendingSelection[beat.id] === take.id) this.#clearPending(beat.id);
+    }
+  }
+
+  async regenerate(beat: BeatView, overrides: RegenerateOverrides): Promise<boolean> {
+    this.requesting = { ...this.requesting, [beat.id]: true };
+    try {
+      await trpc.generation.regenerateBeat.mutate({
+        sessionId: this.id,
+        beatId: beat.id,
+        overrides,
+      });
+      // The queued state arrives as an event too; show it at once.
+      beat.status = 'queued';
+      beat.error = null;
+      return true;
+    } catch (error) {
+      reportError(error);
+      return false;
+    } finally {
+      const next = { ...this.requesting };
+      delete next[beat.id];
+      this.requesting = next;
+    }
+  }
+
+  /** Retry one failed beat with the script's settings. */
+  retry(beat: BeatView): Promise<boolean> {
+    return this.regenerate(beat, {});
+  }
+
+  async startGeneration(): Promise<void> {
+    try {
+      const { queued } = await trpc.generation.start.mutate({ sessionId: this.id });
+      if (queued === 0) notifications.info('Every beat already has a current take.');
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  async retryFailed(): Promise<void> {
+    try {
+      await trpc.generation.retryFailed.mutate({ sessionId: this.id });
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  async cancel(): Promise<void> {
+    try {
+      const { cancelled } = await trpc.generation.cancel.mutate({ sessionId: this.id });
+      notifications.info(`Cancelled ${cancelled} queued beat${cancelled === 1 ? '' : 's'}.`);
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  playItem(beat: BeatView, take: TakeView): PlayItem {
+    return { takeId: take.id, beatKey: beat.id, url: take.audioUrl };
+  }
+
+  /** The selected takes in order, as a play queue. */
+  playAllItems(): PlayItem[] {
+    return playlist(this.beats).map(({ beat, take }) => this.playItem(beat, take));
+  }
+
+  /** The take Space plays for a beat: the selected one, else the newest. */
+  defaultTake(beat: BeatView): TakeView | null {
+    const pending = this.pendingSelection[beat.id];
+    return beat.takes.find((t) => t.id === pending) ?? currentTake(beat);
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * The review studio end to end, in a real browser against the real studio (server + built web
+ * app, local eSpeak voice, a temporary database): the director's day in one walk.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { launchChromium, outputDir, startStudio, type Studio } from './studio.js';
+
+const scriptWithError = `[META]
+video_title: E2E Chips
+project: trash-panda
+default_character: every-coon
+
+[BEAT: 01_hook]
+name: Hook
+---
+[DIRECTION: Punchy, deadpan]
+[PACE: fastt]
+Corporation stole your *chips*.
+[PAUSE: 200ms]
+Bag **not** same.
+[END_BEAT]
+
+[BEAT: 02_boomer]
+name: Boomer
+---
+[CHARACTER: boomer]
+Back in my day.
+[END_BEAT]
+`;
+/** 1-based line of `[PACE: fastt]` above. */
+const errorLine = 10;
+
+let studio: Studio | null = null;
+let baseUrl = '';
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const started = Date.now();
+const timings: string[] = [];
+
+function mark(step: string) {
+  timings.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${step}`);
+}
+
+async function shot(name: string) {
+  await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: false });
+}
+
+function unzipNames(buffer: Buffer): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error ?? new Error('no zip'));
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+beforeAll(async () => {
+  mkdirSync(outputDir, { recursive: true });
+  if (process.env.E2E_URL) baseUrl = process.env.E2E_URL;
+  else {
+    studio = await startStudio();
+    baseUrl = studio.url;
+  }
+  mark('studio started');
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.error('[pageerror]', error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+  console.log(`e2e timings:\n  ${timings.join('\n  ')}`);
+});
+
+describe('the review studio', () => {
+  let sessionUrl = '';
+
+  it('validates a script as it is typed, points at the error, and creates & generates', async () => {
+    await page.goto(`${baseUrl}/new`);
+    const editor = page.getByRole('textbox', { name: 'ELS script' });
+    await editor.fill(scriptWithError);
+
+    // The error is listed at its line, and marked in the gutter.
+    const item = page.locator(`[data-testid="diagnostics"] button[data-line="${errorLine}"]`);
+    await item.waitFor();
+    expect(await item.getAttribute('data-code')).toBe('pace/unknown');
+    expect(await item.textContent()).toContain(`${errorLine}:`);
+    await page.locator(`.gutter .ln.error[data-line="${errorLine}"]`).waitFor();
+    expect(await page.getByRole('button', { name: 'Create & generate' }).isDisabled()).toBe(true);
+
+    // Clicking it selects that line in the editor.
+    await item.click();
+    const selected = await editor.evaluate((el: HTMLTextAreaElement) =>
+      el.value.slice(el.selectionStart, el.selectionEnd),
+    );
+    expect(selected).toBe('[PACE: fastt]');
+    await shot('01-new-session-error');
+
+    // Fix it: valid, counted, estimated.
+    await editor.fill(scriptWithError.replace('fastt', 'fast'));
+    await page.getByTestId('validation-status').filter({ hasText: 'Valid' }).waitFor();
+    expect(await page.getByTestId('beat-count').textContent()).toBe('2');
+    expect(Number(await page.getByTestId('estimate-characters').textContent())).toBeGreaterThan(20);
+    await shot('02-new-session-valid');
+    mark('script validated');
+
+    await page.getByRole('button', { name: 'Create & generate' }).click();
+    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+    sessionUrl = page.url();
+    await page.getByTestId('session-title').filter({ hasText: 'E2E Chips' }).waitFor();
+  });
+
+  it('shows generation progress live until 100%', async () => {
+    // A marker that a reload would wipe: progress must arrive over the event stream.
+    await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+    const progress = page.getByTestId('progress');
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('[data-testid="progress"]');
+        return el?.getAttribute('data-ready') === '2' && el.getAttribute('data-total') === '2';
+      },
+      undefined,
+      { timeout: 180_000 },
+    );
+    expect(await progress.getAttribute('aria-valuenow')).toBe('2');
+    expect(await page.getByTestId('progress-label').textContent()).toContain('100%');
+    expect(
+      await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
+    ).toBe(true);
+    await page.locator('.waveform[data-status="ready"]').first().waitFor();
+    mark('generation reached 100%');
+    await shot('03-session-generated');
+  });
+
+  it('plays a take: the audio element really advances', async () => {
+    const firstTake = page.locator('[data-beat-key="01_hook"] li.take').first();
+    const takeId = await firstTake.getAttribute('data-take-id');
+    await firstTake.getByRole('button', { name: /^Play take 1/ }).click();
+    await page.waitForFunction(
+      (id) => {
+        const audio = document.querySelector<HTMLAudioElement>(`audio[data-take-id="${id}"]`);
+        return !!audio && audio.currentTime > 0.3;
+      },
+      takeId,
+      { timeout: 20_000 },
+    );
+    await firstTake.getByRole('button', { name: /^Pause take 1/ }).click();
+    mark('take played');
+  });
+
+  it('revises a beat: a second take appears, old one stays', async () => {
+    const beat = page.locator('[data-beat-key="01_hook"]');
+    await beat.getByRole('button', { name: 'Revise' }).click();
+    const panel = beat.getByTestId('revise-panel');
+    await panel.getByLabel('Direction').fill('Softer, almost whispering');
+    await panel.getByLabel('Stability').fill('0.8');
+    await panel.getByRole('button', { name: 'Generate new take' }).click();
+    await beat.locator('li.take').nth(1).waitFor({ timeout: 120_000 });
+    expect(await beat.locator('li.take').count()).toBe(2);
+    await beat.locator('li.take').nth(1).locator('.waveform[data-status="ready"]').waitFor();
+    mark('revised take arrived');
+  });
+
+  it('selects the new take from the keyboard, and the choice survives a reload', async () => {
+    const beat = page.locator('[data-beat-key="01_hook"]');
+    const second = beat.locator('li.take').nth(1);
+    const secondId = await second.getAttribute('data-take-id');
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('j'); // first beat
+    expect(await beat.getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('2');
+    await beat.locator(`li.take[data-take-id="${secondId}"][data-selected="true"]`).waitFor();
+
+    await page.keyboard.press('?');
+    await page.locator('#shortcut-help[open]').waitFor();
+    await shot('04-shortcuts');
+    await page.keyboard.press('Escape');
+
+    await page.reload();
+    await page
+      .locator(`[data-beat-key="01_hook"] li.take[data-take-id="${secondId}"][data-selected="true"]`)
+      .waitFor();
+    expect(
+      await page.locator('[data-beat-key="01_hook"] li.take[data-selected="true"]').count(),
+    ).toBe(1);
+    await beat.getByRole('button', { name: 'Compare' }).click();
+    await beat.getByTestId('compare-panel').waitFor();
+    await shot('05-session-compare');
+    mark('selection persisted');
+  });
+
+  it('exports: every file downloads and the zip opens', async () => {
+    await page.goto(`${sessionUrl}/export`);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const links = page.locator('[data-testid="export-files"] a');
+    await links.first().waitFor({ timeout: 120_000 });
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThanOrEqual(5);
+    const zipHref = hrefs.find((h) => h.endsWith('.zip'));
+    expect(zipHref).toBeDefined();
+    for (const href of hrefs) {
+      const response = await context.request.get(href);
+      expect(response.status(), href).toBe(200);
+      expect((await response.body()).length, href).toBeGreaterThan(0);
+    }
+    const zip = await (await context.request.get(zipHref!)).body();
+    const names = await unzipNames(zip);
+    expect(names.length).toBeGreaterThanOrEqual(hrefs.length - 1);
+    expect(names.some((n) => n.endsWith('.mp3'))).toBe(true);
+    await shot('06-export');
+    mark('export downloaded');
+  });
+
+  it('saves a voice profile change (a reload shows it)', async () => {
+    await page.goto(`${baseUrl}/voices`);
+    const card = page.locator('form[data-character="boomer"]');
+    await card.getByLabel('Description').fill('Old raccoon, edited by the e2e test.');
+    await card.getByLabel('Speed').fill('0.9');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('toast').filter({ hasText: 'Saved' }).waitFor();
+    await shot('07-voices');
+    await page.reload();
+    const reloaded = page.locator('form[data-character="boomer"]');
+    expect(await reloaded.getByLabel('Description').inputValue()).toBe(
+      'Old raccoon, edited by the e2e test.',
+    );
+    expect(Number(await reloaded.getByLabel('Speed').inputValue())).toBeCloseTo(0.9);
+    mark('voice saved');
+  });
+
+  it('lists the session on the home screen', async () => {
+    await page.goto(baseUrl);
+    const row = page.locator('[data-testid="sessions"] tr', { hasText: 'E2E Chips' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('100%');
+    await shot('08-sessions');
+    await page.setViewportSize({ width: 420, height: 800 });
+    await page.goto(sessionUrl);
+    await page.getByTestId('session-title').waitFor();
+    await shot('09-session-narrow');
+    mark('home listed');
+  });
+});

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { bytesToPcm, pcmToBytes } from '../pcm/pcm.js';
+import type { SpeechProvider, SpeechRequest, SpeechResult } from '../providers/speech-provider.js';
+import { segmentCacheKey } from '../storage/keys.js';
+import { StorageError, type Storage } from '../storage/storage.js';
+
+/**
+ * The content hash of a segment: everything that shapes its audio — provider and format, model,
+ * voice, settings, text and the stitching context. Not the seed: a regenerated performance
+ * replaces the cached one.
+ */
+export function segmentHash(provider: SpeechProvider, request: SpeechRequest): string {
+  const { stability, similarityBoost, style, speed } = request.settings;
+  const identity = [
+    provider.cacheNamespace,
+    request.modelId,
+    provider.voiceKey(request),
+    [stability, similarityBoost, style, speed],
+    request.text,
+    request.previousText ?? null,
+    request.nextText ?? null,
+  ];
+  return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+}
+
+type CachedMeta = Pick<SpeechResult, 'sampleRate' | 'alignment' | 'requestId' | 'modelId'>;
+
+export interface SegmentCache {
+  /** A hit costs nothing: `charactersBilled` is 0. */
+  get(hash: string): Promise<SpeechResult | null>;
+  put(hash: string, result: SpeechResult): Promise<void>;
+}
+
+/** Voiced segments kept in storage: `cache/<hash>.pcm` and `cache/<hash>.json`. */
+export function createSegmentCache(storage: Storage): SegmentCache {
+  async function read(key: string): Promise<Buffer | null> {
+    try {
+      return await storage.get(key);
+    } catch (error) {
+      if (error instanceof StorageError && error.code === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  return {
+    async get(hash) {
+      const meta = await read(segmentCacheKey(hash, 'json'));
+      const pcm = meta && (await read(segmentCacheKey(hash, 'pcm')));
+      if (!meta || !pcm) return null;
+      const parsed = JSON.parse(meta.toString('utf8')) as CachedMeta;
+      return { ...parsed, pcm: bytesToPcm(pcm), charactersBilled: 0 };
+    },
+
+    async put(hash, result) {
+      // Samples first, metadata last: the metadata's presence means the entry is whole.
+      await storage.put(segmentCacheKey(hash, 'pcm'), pcmToBytes(result.pcm));
+      const meta: CachedMeta = {
+        sampleRate: result.sampleRate,
+        alignment: result.alignment,
+        requestId: result.requestId,
+        modelId: result.modelId,
+      };
+      await storage.put(segmentCacheKey(hash, 'json'), JSON.stringify(meta));
+    },
+  };
+}

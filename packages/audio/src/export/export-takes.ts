@@ -1,0 +1,191 @@
+import { decodeToPcm } from '../ffmpeg/decode.js';
+import { encodeMp3, MP3_SAMPLE_RATE } from '../ffmpeg/encode-mp3.js';
+import { normalizeLoudness, TRUE_PEAK_DBTP, type LoudnessTarget } from '../ffmpeg/loudness.js';
+import type { FfmpegOptions } from '../ffmpeg/run-ffmpeg.js';
+import { concatPcm } from '../pcm/pcm.js';
+import { exportStorageKey } from '../storage/keys.js';
+import type { Storage } from '../storage/storage.js';
+import type { LineTiming, SegmentSettings } from '../types.js';
+import { toSrt, toVtt, type Cue } from './captions.js';
+import { ExportError, type BeatRef } from './export-error.js';
+import { toAudacityLabels, type Label } from './labels.js';
+import { buildManifest, type Manifest, type ManifestBeat } from './manifest.js';
+import { zipEntries, type ZipEntry } from './zip.js';
+
+export interface ExportTake {
+  id: string;
+  storageKey: string;
+  durationMs: number;
+  settings: SegmentSettings[];
+  timings: LineTiming[];
+  charactersBilled: number;
+}
+
+export interface ExportBeat extends BeatRef {
+  /** The selected take, or null when none is selected. */
+  take: ExportTake | null;
+}
+
+export interface ExportOptions {
+  /** Integrated loudness to normalize to (true peak −1.5 dBTP); null leaves levels alone. */
+  loudness?: LoudnessTarget | null;
+  /** Export the beats that have a take instead of refusing with `MISSING_TAKES`. */
+  partial?: boolean;
+}
+
+export interface ExportProgress {
+  step: 'beat' | 'master' | 'files';
+  completed: number;
+  total: number;
+  beatKey?: string;
+}
+
+export interface ExportInput extends FfmpegOptions {
+  sessionTitle: string;
+  /** In script order. */
+  beats: readonly ExportBeat[];
+  options?: ExportOptions;
+  storage: Storage;
+  exportId: string;
+  bitrateKbps?: number;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportedFile {
+  name: string;
+  storageKey: string;
+  bytes: number;
+}
+
+export interface ExportResult {
+  exportId: string;
+  manifest: Manifest;
+  files: ExportedFile[];
+  zip: ExportedFile;
+}
+
+export const MASTER_FILE = 'master.mp3';
+
+function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'session';
+}
+
+const toMs = (samples: number) => Math.round((samples * 1000) / MP3_SAMPLE_RATE);
+
+/**
+ * Turns the selected takes into deliverables under `exports/<exportId>/`: one MP3 per beat named
+ * by its id, the master stitched in PCM (never the concat demuxer, whose MP3 gaps add up),
+ * manifest, SRT/VTT captions, Audacity labels, and a zip of all of it.
+ */
+export async function exportTakes(input: ExportInput): Promise<ExportResult> {
+  const { storage, exportId, options = {} } = input;
+  const ffmpeg: FfmpegOptions = { ffmpegPath: input.ffmpegPath, signal: input.signal };
+  const loudness = options.loudness ?? null;
+
+  const missing = input.beats
+    .filter((beat) => beat.take === null)
+    .map(({ beatKey, number, name }) => ({ beatKey, number, name }));
+  if (missing.length > 0 && !options.partial) throw new ExportError('MISSING_TAKES', missing);
+  const selected = input.beats.flatMap((beat) => (beat.take ? [{ ...beat, take: beat.take }] : []));
+  if (selected.length === 0) throw new ExportError('NO_TAKES', missing);
+
+  const total = selected.length + 2;
+  let completed = 0;
+  const progress = (step: ExportProgress['step'], beatKey?: string) =>
+    input.onProgress?.({ step, completed: ++completed, total, ...(beatKey ? { beatKey } : {}) });
+
+  const files: ZipEntry[] = [];
+  const parts: Int16Array[] = [];
+  const placed: ManifestBeat[] = [];
+  const cues: Cue[] = [];
+  const labels: Label[] = [];
+  let offset = 0;
+  for (const beat of selected) {
+    const original = await storage.get(beat.take.storageKey);
+    let pcm = await decodeToPcm({ encoded: original }, { ...ffmpeg, sampleRate: MP3_SAMPLE_RATE });
+    let data = original;
+    if (loudness !== null) {
+      pcm = (await normalizeLoudness(pcm, MP3_SAMPLE_RATE, loudness, ffmpeg)).pcm;
+      data = await encodeMp3(pcm, MP3_SAMPLE_RATE, { ...ffmpeg, bitrateKbps: input.bitrateKbps });
+    }
+    const file = `${beat.beatKey}.mp3`;
+    const startMs = toMs(offset);
+    offset += pcm.length;
+    const endMs = toMs(offset);
+    files.push({ name: file, data });
+    parts.push(pcm);
+    placed.push({
+      beatKey: beat.beatKey,
+      number: beat.number,
+      name: beat.name,
+      file,
+      startMs,
+      endMs,
+      durationMs: endMs - startMs,
+      takeId: beat.take.id,
+      settings: beat.take.settings,
+      charactersBilled: beat.take.charactersBilled,
+    });
+    cues.push(
+      ...beat.take.timings.map((timing) => ({
+        character: timing.character,
+        text: timing.text,
+        startMs: startMs + Math.min(timing.startMs, endMs - startMs),
+        endMs: startMs + Math.min(timing.endMs, endMs - startMs),
+      })),
+    );
+    labels.push({ startMs, endMs, text: `${beat.beatKey} ${beat.name}` });
+    progress('beat', beat.beatKey);
+  }
+
+  let master = concatPcm(parts);
+  if (loudness !== null)
+    master = (await normalizeLoudness(master, MP3_SAMPLE_RATE, loudness, ffmpeg)).pcm;
+  files.push({
+    name: MASTER_FILE,
+    data: await encodeMp3(master, MP3_SAMPLE_RATE, { ...ffmpeg, bitrateKbps: input.bitrateKbps }),
+  });
+  progress('master');
+
+  const manifest = buildManifest({
+    title: input.sessionTitle,
+    exportId,
+    master: MASTER_FILE,
+    sampleRate: MP3_SAMPLE_RATE,
+    loudness: loudness === null ? null : { targetLufs: loudness, truePeakDbtp: TRUE_PEAK_DBTP },
+    beats: placed,
+    skipped: missing.map((beat) => beat.beatKey),
+  });
+  files.push(
+    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
+    { name: 'captions.srt', data: Buffer.from(toSrt(cues)) },
+    { name: 'captions.vtt', data: Buffer.from(toVtt(cues)) },
+    { name: 'labels.txt', data: Buffer.from(toAudacityLabels(labels)) },
+  );
+
+  const exported: ExportedFile[] = [];
+  for (const file of files) {
+    const storageKey = exportStorageKey(exportId, file.name);
+    await storage.put(storageKey, file.data);
+    exported.push({ name: file.name, storageKey, bytes: file.data.length });
+  }
+  const zipName = `${slugify(input.sessionTitle)}-export.zip`;
+  const zipKey = exportStorageKey(exportId, zipName);
+  await storage.putStream(zipKey, zipEntries(files));
+  const zipBytes = (await storage.stat(zipKey))?.size ?? 0;
+  progress('files');
+
+  return {
+    exportId,
+    manifest,
+    files: exported,
+    zip: { name: zipName, storageKey: zipKey, bytes: zipBytes },
+  };
+}

@@ -1,0 +1,59 @@
+import type { LocalVoice, VoiceSettings } from '../types.js';
+
+/** Seeds are unsigned 32-bit integers (the ElevenLabs range). */
+export const MAX_SEED = 4_294_967_295;
+
+/** One text-to-speech request: one ELS segment (els-spec §7). */
+export interface SpeechRequest {
+  /** The segment's spoken text: its lines joined with single spaces. Never direction. */
+  text: string;
+  voiceId: string;
+  modelId: string;
+  settings: VoiceSettings;
+  /** Neighbouring segments' text, so prosody continues across requests. */
+  previousText?: string;
+  nextText?: string;
+  seed?: number;
+  /** Offline voice of the character (used by the local provider only). */
+  localVoice?: LocalVoice;
+  /** The segment's lines, when the provider can voice line by line (the local provider). */
+  lines?: string[];
+}
+
+/** Per-character timing of the request text, in milliseconds from the start of `pcm`. */
+export interface Alignment {
+  characters: string[];
+  startMs: number[];
+  endMs: number[];
+}
+
+export interface SpeechResult {
+  /** Mono s16le samples. */
+  pcm: Int16Array;
+  sampleRate: number;
+  alignment: Alignment;
+  charactersBilled: number;
+  /** The provider's request id (null when the provider has none, e.g. offline). */
+  requestId: string | null;
+  /** The model that actually voiced the request. */
+  modelId: string;
+  /** Where the account stands against its plan's concurrency cap, when the provider says. */
+  concurrency?: { current: number; max: number };
+}
+
+export interface SynthesizeOptions {
+  signal?: AbortSignal;
+}
+
+export interface SpeechProvider {
+  /** Recorded on takes: `elevenlabs` or `local`. */
+  readonly name: string;
+  /**
+   * Everything besides the request that changes the audio (provider, output format, engine
+   * version): part of the segment cache key, so a format change never reuses stale PCM.
+   */
+  readonly cacheNamespace: string;
+  /** What identifies the voice for this provider (a voice id, or an offline variant and pitch). */
+  voiceKey(request: SpeechRequest): string;
+  synthesize(request: SpeechRequest, options?: SynthesizeOptions): Promise<SpeechResult>;
+}

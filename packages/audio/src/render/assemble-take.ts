@@ -1,0 +1,123 @@
+import { fadeIn, fadeOut, msToSamples } from '../pcm/pcm.js';
+import type { SpeechResult } from '../providers/speech-provider.js';
+import type { LineTiming } from '../types.js';
+import { lineSpans } from './line-spans.js';
+
+export interface VoicedLine {
+  lineIndex: number;
+  character: string;
+  text: string;
+  pauseAfterMs: number;
+}
+
+export interface VoicedSegment {
+  audio: Pick<SpeechResult, 'pcm' | 'sampleRate' | 'alignment'>;
+  lines: VoicedLine[];
+}
+
+export interface AssembledTake {
+  pcm: Int16Array;
+  sampleRate: number;
+  timings: LineTiming[];
+  /** Segments whose alignment did not contain their lines (cut by character count instead). */
+  inexactSegments: number[];
+}
+
+/** Audio kept around a segment's speech: requests come back padded with silence. */
+const KEEP_BEFORE_MS = 60;
+const KEEP_AFTER_MS = 120;
+const FADE_MS = 3;
+/** Width of the window whose energy picks the quietest cut point between two lines. */
+const CUT_WINDOW_MS = 10;
+
+/** The centre of the quietest `window`-long stretch of [from, to); the middle if it is shorter. */
+function quietestPoint(pcm: Int16Array, from: number, to: number, window: number): number {
+  if (to - from <= window) return Math.floor((from + to) / 2);
+  const energy = new Float64Array(to - from + 1);
+  for (let i = from; i < to; i++)
+    energy[i - from + 1] = (energy[i - from] ?? 0) + (pcm[i] ?? 0) ** 2;
+  let best = from;
+  let bestEnergy = Infinity;
+  for (let i = from; i + window <= to; i++) {
+    const e = (energy[i - from + window] ?? 0) - (energy[i - from] ?? 0);
+    if (e < bestEnergy) {
+      bestEnergy = e;
+      best = i;
+    }
+  }
+  return best + Math.floor(window / 2);
+}
+
+interface Piece {
+  pcm: Int16Array;
+  from: number;
+  to: number;
+  silenceAfter: number;
+}
+
+/**
+ * Builds the take in PCM: each segment is cut at every line end (between one line's last
+ * aligned character and the next line's first), and each line is followed by its written pause
+ * as real silence — the last line's pause is the beat's trailing pause (els-spec §5).
+ */
+export function assembleTake(segments: readonly VoicedSegment[]): AssembledTake {
+  const sampleRate = segments[0]?.audio.sampleRate ?? 0;
+  if (segments.some((segment) => segment.audio.sampleRate !== sampleRate)) {
+    throw new Error('Segments of one take must share a sample rate');
+  }
+  const ms = (value: number) => msToSamples(value, sampleRate);
+  const pieces: Piece[] = [];
+  const timings: LineTiming[] = [];
+  const inexactSegments: number[] = [];
+  let total = 0;
+
+  segments.forEach(({ audio, lines }, segmentIndex) => {
+    const { pcm } = audio;
+    const clamp = (sample: number) => Math.min(pcm.length, Math.max(0, sample));
+    const { spans, exact } = lineSpans(
+      lines.map((line) => line.text),
+      audio.alignment,
+      (pcm.length * 1000) / sampleRate,
+    );
+    if (!exact) inexactSegments.push(segmentIndex);
+    const starts = spans.map((span) => clamp(ms(span.startMs)));
+    const ends = spans.map((span) => clamp(ms(span.endMs)));
+
+    const cuts = [clamp((starts[0] ?? 0) - ms(KEEP_BEFORE_MS))];
+    for (let k = 1; k < lines.length; k++) {
+      const from = Math.max(cuts[k - 1] ?? 0, ends[k - 1] ?? 0);
+      cuts.push(quietestPoint(pcm, from, Math.max(from, starts[k] ?? from), ms(CUT_WINDOW_MS)));
+    }
+    cuts.push(Math.max(cuts.at(-1) ?? 0, clamp((ends.at(-1) ?? pcm.length) + ms(KEEP_AFTER_MS))));
+
+    lines.forEach((line, k) => {
+      const from = cuts[k] ?? 0;
+      const to = cuts[k + 1] ?? from;
+      const within = (sample: number) => total + Math.min(to, Math.max(from, sample)) - from;
+      timings.push({
+        lineIndex: line.lineIndex,
+        character: line.character,
+        text: line.text,
+        startMs: Math.round((within(starts[k] ?? from) * 1000) / sampleRate),
+        endMs: Math.round((within(ends[k] ?? to) * 1000) / sampleRate),
+        pauseAfterMs: line.pauseAfterMs,
+      });
+      const silenceAfter = ms(line.pauseAfterMs);
+      pieces.push({ pcm, from, to, silenceAfter });
+      total += to - from + silenceAfter;
+    });
+  });
+
+  const out = new Int16Array(total);
+  const fade = ms(FADE_MS);
+  let at = 0;
+  pieces.forEach((piece, i) => {
+    const length = piece.to - piece.from;
+    out.set(piece.pcm.subarray(piece.from, piece.to), at);
+    const ramp = Math.min(fade, Math.floor(length / 2));
+    if (i === 0 || (pieces[i - 1]?.silenceAfter ?? 0) > 0) fadeIn(out, at, ramp);
+    if (piece.silenceAfter > 0 || i === pieces.length - 1) fadeOut(out, at + length, ramp);
+    at += length + piece.silenceAfter;
+  });
+  return { pcm: out, sampleRate, timings, inexactSegments };
+}

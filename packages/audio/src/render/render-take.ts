@@ -1,0 +1,163 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { Beat, Segment } from '@studio/els';
+import { segmentHash, type SegmentCache } from '../cache/segment-cache.js';
+import { encodeMp3 } from '../ffmpeg/encode-mp3.js';
+import {
+  MAX_SEED,
+  type SpeechProvider,
+  type SpeechRequest,
+  type SpeechResult,
+} from '../providers/speech-provider.js';
+import { takeStorageKey } from '../storage/keys.js';
+import type { Storage } from '../storage/storage.js';
+import type { LineTiming, SegmentSettings, VoiceProfile } from '../types.js';
+import { assembleTake, type VoicedLine, type VoicedSegment } from './assemble-take.js';
+import { mergeSettings, type SpeedClampedWarning, type TakeOverrides } from './merge-settings.js';
+import { RenderError } from './render-error.js';
+
+export type RenderWarning = (SpeedClampedWarning | { code: 'alignment_inexact' }) & {
+  segmentIndex: number;
+};
+
+export interface RenderTakeInput {
+  beat: Beat;
+  /** Voice profiles by canonical character name. */
+  profiles: Readonly<Record<string, VoiceProfile>>;
+  overrides?: TakeOverrides;
+  provider: SpeechProvider;
+  storage: Storage;
+  cache?: SegmentCache;
+  sessionId: string;
+  takeId: string;
+  ffmpegPath?: string;
+  bitrateKbps?: number;
+  /** A new performance: skip the cache and send a fresh random seed (the result is cached). */
+  regenerate?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface RenderedTake {
+  storageKey: string;
+  durationMs: number;
+  settings: SegmentSettings[];
+  timings: LineTiming[];
+  charactersBilled: number;
+  requestIds: string[];
+  /** sha256 of the MP3 bytes (an ETag). */
+  contentHash: string;
+  provider: string;
+  modelId: string;
+  warnings: RenderWarning[];
+  /** Segments served from the cache, and requests actually sent. */
+  cacheHits: number;
+  requests: number;
+}
+
+function profilesFor(beat: Beat, profiles: RenderTakeInput['profiles']): VoiceProfile[] {
+  const missing = [...new Set(beat.segments.map((s) => s.character))].filter((c) => !profiles[c]);
+  if (missing.length > 0) {
+    throw new RenderError('missing_profile', `No voice profile for ${missing.join(', ')}`, missing);
+  }
+  return beat.segments.map((segment) => profiles[segment.character] as VoiceProfile);
+}
+
+function segmentLines(beat: Beat, segment: Segment): VoicedLine[] {
+  return segment.lines.map((lineIndex) => {
+    const line = beat.lines[lineIndex];
+    if (!line) throw new RenderError('invalid_beat', `Beat ${beat.id} has no line ${lineIndex}`);
+    const { character, text, pauseAfterMs } = line;
+    return { lineIndex, character, text, pauseAfterMs };
+  });
+}
+
+/**
+ * Voices one beat into a take: one provider request per segment (cached by content hash), the
+ * written pauses inserted as silence in PCM, one MP3 encode, one storage write.
+ */
+export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> {
+  const { beat, provider, cache, signal } = input;
+  if (beat.segments.length === 0) {
+    throw new RenderError('invalid_beat', `Beat ${beat.id} has no lines`);
+  }
+  const profiles = profilesFor(beat, input.profiles);
+  const storageKey = takeStorageKey(input.sessionId, beat.id, input.takeId);
+
+  const warnings: RenderWarning[] = [];
+  const settings: SegmentSettings[] = [];
+  const voiced: VoicedSegment[] = [];
+  const results: SpeechResult[] = [];
+  let cacheHits = 0;
+
+  for (const [segmentIndex, segment] of beat.segments.entries()) {
+    signal?.throwIfAborted();
+    const profile = profiles[segmentIndex] as VoiceProfile;
+    const merged = mergeSettings(profile, segment, input.overrides);
+    warnings.push(...merged.warnings.map((w) => ({ ...w, segmentIndex })));
+    const lines = segmentLines(beat, segment);
+    const previousText = beat.segments[segmentIndex - 1]?.text;
+    const nextText = beat.segments[segmentIndex + 1]?.text;
+    const request: SpeechRequest = {
+      text: segment.text,
+      voiceId: profile.voiceId,
+      modelId: profile.modelId,
+      settings: merged.settings,
+      localVoice: profile.localVoice,
+      lines: lines.map((line) => line.text),
+      ...(previousText === undefined ? {} : { previousText }),
+      ...(nextText === undefined ? {} : { nextText }),
+      ...(input.regenerate ? { seed: randomInt(0, MAX_SEED + 1) } : {}),
+    };
+
+    const hash = segmentHash(provider, request);
+    const cached = input.regenerate ? null : await cache?.get(hash);
+    let result: SpeechResult;
+    if (cached) {
+      result = cached;
+      cacheHits++;
+    } else {
+      result = await provider.synthesize(request, { signal });
+      await cache?.put(hash, result);
+    }
+    results.push(result);
+
+    settings.push({
+      character: segment.character,
+      voiceId: profile.voiceId,
+      modelId: result.modelId,
+      ...merged.settings,
+      text: segment.text,
+      lines: segment.lines,
+    });
+    voiced.push({ audio: result, lines });
+  }
+
+  const take = assembleTake(voiced);
+  warnings.push(
+    ...take.inexactSegments.map((segmentIndex) => ({
+      code: 'alignment_inexact' as const,
+      segmentIndex,
+    })),
+  );
+  const mp3 = await encodeMp3(take.pcm, take.sampleRate, {
+    bitrateKbps: input.bitrateKbps,
+    ffmpegPath: input.ffmpegPath,
+    signal,
+  });
+  await input.storage.put(storageKey, mp3);
+
+  return {
+    storageKey,
+    // Counted from the samples: the MP3 decodes to exactly this length (gapless header).
+    durationMs: Math.round((take.pcm.length * 1000) / take.sampleRate),
+    settings,
+    timings: take.timings,
+    charactersBilled: results.reduce((n, r) => n + r.charactersBilled, 0),
+    requestIds: results.flatMap((r) => (r.requestId ? [r.requestId] : [])),
+    contentHash: createHash('sha256').update(mp3).digest('hex'),
+    provider: provider.name,
+    modelId: results[0]?.modelId ?? profiles[0]?.modelId ?? '',
+    warnings,
+    cacheHits,
+    requests: results.length - cacheHits,
+  };
+}

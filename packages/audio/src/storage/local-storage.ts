@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { assertValidKey, assertValidPrefix, isValidKey } from './keys.js';
+import { StorageError, type Storage } from './storage.js';
+
+/** Temp names start with a dot, which no key segment may: they can never be read as objects. */
+const TEMP = /^\..+\.[0-9a-f-]{36}\.tmp$/;
+
+function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+/** Every file below a folder (none when it does not exist). */
+async function filesUnder(folder: string): Promise<string[]> {
+  try {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+/** Storage in a folder: one file per key, written to a temp file and renamed into place. */
+export function createLocalStorage(rootDir: string): Storage {
+  const root = resolve(rootDir);
+
+  function pathOf(key: string): string {
+    const path = join(root, ...assertValidKey(key).split('/'));
+    // Belt and braces behind the key pattern: nothing may resolve outside the root.
+    if (!path.startsWith(root + sep)) throw new StorageError('invalid_key', key);
+    return path;
+  }
+
+  async function tempFor(key: string): Promise<{ path: string; temp: string }> {
+    const path = pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    return { path, temp: join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`) };
+  }
+
+  async function commit(temp: string, path: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+      await rename(temp, path);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  return {
+    async put(key, data) {
+      const { path, temp } = await tempFor(key);
+      await commit(temp, path, async () => {
+        const file = await open(temp, 'wx');
+        try {
+          await file.writeFile(data);
+          await file.datasync();
+        } finally {
+          await file.close();
+        }
+      });
+    },
+
+    async putStream(key, data) {
+      const { path, temp } = await tempFor(key);
+      const source = data instanceof Readable ? data : Readable.from(data);
+      await commit(temp, path, () => pipeline(source, createWriteStream(temp, { flags: 'wx' })));
+    },
+
+    async get(key) {
+      try {
+        return await readFile(pathOf(key));
+      } catch (error) {
+        if (isNotFound(error)) throw new StorageError('not_found', key);
+        throw error;
+      }
+    },
+
+    createReadStream(key, range = {}) {
+      return createReadStream(pathOf(key), range);
+    },
+
+    async stat(key) {
+      try {
+        const info = await stat(pathOf(key));
+        return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null;
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async delete(key) {
+      await rm(pathOf(key), { force: true });
+    },
+
+    async list(prefix) {
+      assertValidPrefix(prefix);
+      const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+      const files = await filesUnder(folder ? join(root, ...folder.split('/')) : root);
+      return files
+        .map((path) => relative(root, path).split(sep).join('/'))
+        .filter((key) => key.startsWith(prefix) && isValidKey(key))
+        .sort();
+    },
+
+    async sweepTempFiles({ olderThanMs = 0 } = {}) {
+      const now = Date.now();
+      let removed = 0;
+      for (const path of await filesUnder(root)) {
+        if (!TEMP.test(basename(path))) continue;
+        const info = await stat(path).catch(() => null);
+        if (info && now - info.mtimeMs >= olderThanMs) {
+          await rm(path, { force: true });
+          removed++;
+        }
+      }
+      return removed;
+    },
+  };
+}

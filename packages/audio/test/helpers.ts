@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, type Beat } from '@studio/els';
+import type { VoiceProfile } from '../src/index.js';
+
+export const CHARACTERS = ['every-coon', 'boomer', 'fed', 'whale', 'wojak', 'chad'] as const;
+
+const LOCAL_VOICES: Record<(typeof CHARACTERS)[number], VoiceProfile['localVoice']> = {
+  'every-coon': { variant: 'm3', pitch: 50 },
+  boomer: { variant: 'm1', pitch: 30 },
+  fed: { variant: 'm7', pitch: 40 },
+  whale: { variant: 'm2', pitch: 20 },
+  wojak: { variant: 'f2', pitch: 70 },
+  chad: { variant: 'm5', pitch: 60 },
+};
+
+/** The six characters of the seed, each with its own voice id so the stand-in's pitch differs. */
+export const PROFILES: Record<string, VoiceProfile> = Object.fromEntries(
+  CHARACTERS.map((character, i) => [
+    character,
+    {
+      character,
+      displayName: character,
+      description: '',
+      voiceId: `voice-${character}`,
+      modelId: 'eleven_multilingual_v2',
+      stability: 0.35 + i * 0.05,
+      similarityBoost: 0.78,
+      style: 0.45,
+      speed: 1,
+      localVoice: LOCAL_VOICES[character],
+    },
+  ]),
+);
+
+/** Beats of an ELS body (the `[META]` block is added), through the real parser. */
+export function beatsOf(body: string): Beat[] {
+  const result = parse(
+    `[META]\nvideo_title: Test\nproject: test\ndefault_character: every-coon\n\n${body}`,
+    {
+      characters: [...CHARACTERS],
+    },
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  return result.script.beats;
+}
+
+export function beatOf(body: string): Beat {
+  const [beat] = beatsOf(body);
+  if (!beat) throw new Error('no beat');
+  return beat;
+}
+
+/** A fresh folder, removed by the returned cleanup. */
+export async function tempDir(): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'audio-test-'));
+  return { path, cleanup: () => rm(path, { recursive: true, force: true }) };
+}

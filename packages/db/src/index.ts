@@ -1,0 +1,79 @@
+export {
+  createDatabase,
+  type CreateDatabaseOptions,
+  type Database,
+  type DatabaseKind,
+  type StudioDb,
+} from './client.js';
+export { DbError, type DbErrorCode } from './errors.js';
+export { migrate, MIGRATIONS_FOLDER } from './migrate.js';
+export { DEFAULT_VOICE_PROFILES, seedVoiceProfiles } from './seed.js';
+export * from './schema/index.js';
+export {
+  deleteBeats,
+  insertBeats,
+  replaceBeatsFromScript,
+  setBeatStatus,
+  updateBeatFromScript,
+  type BeatRow,
+  type BeatScriptUpdate,
+  type PlacedBeat,
+  type ScriptReplacementPlan,
+} from './queries/beats.js';
+export {
+  createExport,
+  failExport,
+  finishExport,
+  getExport,
+  listExports,
+  type ExportRow,
+} from './queries/exports.js';
+export {
+  cancelJobs,
+  claimJobs,
+  completeJob,
+  enqueueJobs,
+  failJob,
+  jobOverridesSchema,
+  listSessionJobs,
+  openJobIds,
+  requeueInterrupted,
+  type ClaimOptions,
+  type CompletedJob,
+  type GenerationJob,
+  type JobFailure,
+  type JobRequest,
+} from './queries/jobs.js';
+export {
+  addCharactersSpent,
+  createSessionFromScript,
+  deleteSession,
+  getSession,
+  listSessions,
+  renameSession,
+  setSessionError,
+  setSessionStatus,
+  type BeatWithTakes,
+  type NewSessionFromScript,
+  type SessionDetail,
+  type SessionRow,
+  type SessionSummary,
+} from './queries/sessions.js';
+export {
+  addTake,
+  deleteTake,
+  getTake,
+  selectTake,
+  storageKeysInUse,
+  type AddedTake,
+  type NewTake,
+  type TakeRow,
+} from './queries/takes.js';
+export {
+  getVoiceProfile,
+  listVoiceProfiles,
+  updateVoiceProfile,
+  voiceProfilePatchSchema,
+  type VoiceProfile,
+  type VoiceProfilePatch,
+} from './queries/voice-profiles.js';

@@ -1,0 +1,187 @@
+import type { Beat as ParsedBeat } from '@studio/els';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { StudioDb } from '../client.js';
+import { DbError, onConstraint } from '../errors.js';
+import { beats, sessions, type BeatStatus, type ErrorInfo } from '../schema/index.js';
+import { takeStorageKeys } from './takes.js';
+
+export type BeatRow = typeof beats.$inferSelect;
+
+export interface PlacedBeat {
+  beat: ParsedBeat;
+  /** Script order (0-based). */
+  position: number;
+}
+
+/** The columns a parsed beat determines; shared by import and re-import. */
+function scriptColumns({ beat, position }: PlacedBeat) {
+  return {
+    position,
+    beatKey: beat.id,
+    number: beat.number,
+    name: beat.name,
+    parsed: beat,
+    text: beat.text,
+    pauseAfterMs: beat.pauseAfterMs,
+  };
+}
+
+/** Beat ids are unique per session ignoring case (`Hook` and `hook` clash). */
+function refusingDuplicateKeys<T>(work: () => Promise<T>): Promise<T> {
+  return onConstraint(
+    work,
+    'beats_session_beat_key_uq',
+    'DUPLICATE_BEAT',
+    'a beat with this id (ignoring case) already exists in the session',
+  );
+}
+
+/** Inserts parsed beats into a session, as `pending`. */
+export async function insertBeats(
+  db: StudioDb,
+  sessionId: string,
+  items: PlacedBeat[],
+): Promise<BeatRow[]> {
+  if (items.length === 0) return [];
+  const rows = await refusingDuplicateKeys(() =>
+    onConstraint(
+      () =>
+        db
+          .insert(beats)
+          .values(items.map((item) => ({ sessionId, ...scriptColumns(item) })))
+          .returning(),
+      'beats_session_id_sessions_id_fk',
+      'SESSION_NOT_FOUND',
+      `no session ${sessionId}`,
+    ),
+  );
+  return rows.sort((a, b) => a.position - b.position);
+}
+
+export interface BeatScriptUpdate extends PlacedBeat {
+  beatId: string;
+  /** What changed, when the existing takes no longer voice the beat; marks the beat `stale`. */
+  staleReason: string | null;
+}
+
+/**
+ * Rewrites a beat from its re-imported version. With a `staleReason` the beat becomes `stale`;
+ * without one only its script data and position change.
+ */
+export async function updateBeatFromScript(
+  db: StudioDb,
+  update: BeatScriptUpdate,
+): Promise<BeatRow> {
+  const [row] = await refusingDuplicateKeys(() =>
+    db
+      .update(beats)
+      .set({
+        ...scriptColumns(update),
+        ...(update.staleReason === null
+          ? {}
+          : { status: 'stale' as const, staleReason: update.staleReason }),
+      })
+      .where(eq(beats.id, update.beatId))
+      .returning(),
+  );
+  if (!row) throw new DbError('BEAT_NOT_FOUND', `no beat ${update.beatId}`);
+  return row;
+}
+
+/** Deletes beats of a session (their takes and jobs cascade) and returns the orphaned files. */
+export async function deleteBeats(
+  db: StudioDb,
+  sessionId: string,
+  beatIds: string[],
+): Promise<{ storageKeys: string[] }> {
+  if (beatIds.length === 0) return { storageKeys: [] };
+  return db.transaction(async (tx) => {
+    const inSession = and(eq(beats.sessionId, sessionId), inArray(beats.id, beatIds));
+    const storageKeys = await takeStorageKeys(tx, inSession);
+    const deleted = await tx.delete(beats).where(inSession).returning({ id: beats.id });
+    if (deleted.length !== new Set(beatIds).size) {
+      throw new DbError('BEAT_NOT_FOUND', `not every beat belongs to session ${sessionId}`);
+    }
+    return { storageKeys };
+  });
+}
+
+/**
+ * Sets a beat's generation status. An `error` is recorded with it; without one any previous
+ * error is cleared.
+ */
+export async function setBeatStatus(
+  db: StudioDb,
+  beatId: string,
+  status: BeatStatus,
+  error?: ErrorInfo,
+): Promise<BeatRow> {
+  const [row] = await db
+    .update(beats)
+    .set({ status, lastErrorCode: error?.code ?? null, lastErrorMessage: error?.message ?? null })
+    .where(eq(beats.id, beatId))
+    .returning();
+  if (!row) throw new DbError('BEAT_NOT_FOUND', `no beat ${beatId}`);
+  return row;
+}
+
+/**
+ * The status a beat rests in when no job is working on it: `stale` if a re-import outdated it,
+ * `ready` if it has a selected take, else `pending`.
+ */
+export const restingBeatStatus = sql<BeatStatus>`case
+  when ${beats.staleReason} is not null then 'stale'
+  when ${beats.selectedTakeId} is not null then 'ready'
+  else 'pending' end`;
+
+export interface ScriptReplacementPlan {
+  /** The new ELS source of the session. */
+  sourceEls: string;
+  videoTitle?: string;
+  project?: string | null;
+  /** Beats that left the script. */
+  remove: string[];
+  /** Beats that stay, with their new parsed version and position. */
+  update: BeatScriptUpdate[];
+  /** Beats new to the script. */
+  insert: PlacedBeat[];
+}
+
+/**
+ * Applies a re-import in one transaction: removals first (freeing their beat ids), then
+ * updates, then inserts. Deciding what changed is the caller's job. Returns the storage keys of
+ * the removed beats' takes.
+ */
+export async function replaceBeatsFromScript(
+  db: StudioDb,
+  sessionId: string,
+  plan: ScriptReplacementPlan,
+): Promise<{ storageKeys: string[] }> {
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .update(sessions)
+      .set({
+        sourceEls: plan.sourceEls,
+        ...(plan.videoTitle === undefined ? {} : { videoTitle: plan.videoTitle }),
+        ...(plan.project === undefined ? {} : { project: plan.project }),
+      })
+      .where(eq(sessions.id, sessionId))
+      .returning({ id: sessions.id });
+    if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${sessionId}`);
+    const removed = await deleteBeats(tx, sessionId, plan.remove);
+    const sessionBeatIds = new Set(
+      (await tx.select({ id: beats.id }).from(beats).where(eq(beats.sessionId, sessionId))).map(
+        (b) => b.id,
+      ),
+    );
+    for (const update of plan.update) {
+      // Without this a plan could rewrite a beat of another session.
+      if (!sessionBeatIds.has(update.beatId)) {
+        throw new DbError('BEAT_NOT_FOUND', `no beat ${update.beatId} in session ${sessionId}`);
+      }
+      await updateBeatFromScript(tx, update);
+    }
+    await insertBeats(tx, sessionId, plan.insert);
+    return removed;
+  });
+}

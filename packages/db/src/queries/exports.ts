@@ -1,0 +1,72 @@
+import { desc, eq } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { StudioDb } from '../client.js';
+import { DbError, onConstraint } from '../errors.js';
+import {
+  sessionExports,
+  type ErrorInfo,
+  type ExportFile,
+  type ExportOptions,
+} from '../schema/index.js';
+
+export type ExportRow = typeof sessionExports.$inferSelect;
+
+/** Starts an export run (`running`); finish it with `finishExport` or `failExport`. */
+export async function createExport(
+  db: StudioDb,
+  input: { sessionId: string; options?: ExportOptions },
+): Promise<ExportRow> {
+  const [row] = await onConstraint(
+    () =>
+      db
+        .insert(sessionExports)
+        .values({ sessionId: input.sessionId, options: input.options ?? {} })
+        .returning(),
+    'exports_session_id_sessions_id_fk',
+    'SESSION_NOT_FOUND',
+    `no session ${input.sessionId}`,
+  );
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function finishExport(
+  db: StudioDb,
+  id: string,
+  result: { files: ExportFile[]; manifest: Record<string, unknown> },
+): Promise<ExportRow> {
+  return updateExport(db, id, { status: 'ready', files: result.files, manifest: result.manifest });
+}
+
+export async function failExport(db: StudioDb, id: string, error: ErrorInfo): Promise<ExportRow> {
+  return updateExport(db, id, { status: 'failed', error });
+}
+
+/** A session's exports, newest first. */
+export async function listExports(db: StudioDb, sessionId: string): Promise<ExportRow[]> {
+  return db
+    .select()
+    .from(sessionExports)
+    .where(eq(sessionExports.sessionId, sessionId))
+    .orderBy(desc(sessionExports.createdAt), desc(sessionExports.id));
+}
+
+export async function getExport(db: StudioDb, id: string): Promise<ExportRow> {
+  const [row] = await db.select().from(sessionExports).where(eq(sessionExports.id, id));
+  if (!row) throw new DbError('EXPORT_NOT_FOUND', `no export ${id}`);
+  return row;
+}
+
+async function updateExport(
+  db: StudioDb,
+  id: string,
+  values: PgUpdateSetSource<typeof sessionExports>,
+): Promise<ExportRow> {
+  const [row] = await db
+    .update(sessionExports)
+    .set(values)
+    .where(eq(sessionExports.id, id))
+    .returning();
+  if (!row) throw new DbError('EXPORT_NOT_FOUND', `no export ${id}`);
+  return row;
+}

@@ -1,0 +1,347 @@
+import { PACES } from '@studio/els';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { StudioDb } from '../client.js';
+import { DbError, parseOrThrow } from '../errors.js';
+import {
+  beats,
+  generationJobs,
+  JOB_KINDS,
+  sessions,
+  takes,
+  type BeatStatus,
+  type ErrorInfo,
+  type JobKind,
+  type JobOverrides,
+} from '../schema/index.js';
+import { restingBeatStatus } from './beats.js';
+import { addCharactersSpent } from './sessions.js';
+import { insertTake, type AddedTake, type NewTake } from './takes.js';
+
+export type GenerationJob = typeof generationJobs.$inferSelect;
+
+const unit = z.number().min(0).max(1);
+
+/** What a reviewer may change for one generation; validated before it is queued. */
+export const jobOverridesSchema = z.strictObject({
+  direction: z.string().optional(),
+  pace: z.literal(PACES).optional(),
+  stability: unit.optional(),
+  style: unit.optional(),
+  similarityBoost: unit.optional(),
+}) satisfies z.ZodType<JobOverrides>;
+
+const jobRequestsSchema = z.array(
+  z.object({
+    beatId: z.string(),
+    kind: z.enum(JOB_KINDS),
+    overrides: jobOverridesSchema.default({}),
+  }),
+);
+
+export interface JobRequest {
+  beatId: string;
+  kind: JobKind;
+  overrides?: JobOverrides;
+}
+
+const OPEN: GenerationJob['status'][] = ['queued', 'running'];
+
+/**
+ * Queues generation jobs for beats of a session and marks those beats `queued`. A `generate`
+ * for a beat that already has an open `generate` job is skipped (a unique index decides, so
+ * racing requests cannot both win); `regenerate` always queues. Returns the jobs created.
+ */
+export async function enqueueJobs(
+  db: StudioDb,
+  sessionId: string,
+  requests: JobRequest[],
+): Promise<GenerationJob[]> {
+  const values = parseOrThrow(jobRequestsSchema, requests, 'INVALID_SETTINGS').map((r) => ({
+    ...r,
+    sessionId,
+  }));
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.id, sessionId));
+    if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${sessionId}`);
+    if (values.length === 0) return [];
+    const beatIds = [...new Set(values.map((v) => v.beatId))];
+    const found = await tx
+      .select({ id: beats.id })
+      .from(beats)
+      .where(and(eq(beats.sessionId, sessionId), inArray(beats.id, beatIds)));
+    if (found.length !== beatIds.length) {
+      throw new DbError('BEAT_NOT_FOUND', `not every beat belongs to session ${sessionId}`);
+    }
+    const jobs = await tx.insert(generationJobs).values(values).onConflictDoNothing().returning();
+    await setBeatsStatus(
+      tx,
+      jobs.map((j) => j.beatId),
+      'queued',
+      // A beat already generating (a stacked regenerate) keeps showing that.
+      sql`${beats.status} <> 'generating'`,
+    );
+    return sortBySeq(jobs);
+  });
+}
+
+export interface ClaimOptions {
+  /** Identifies the worker (e.g. `hostname:pid`); `requeueInterrupted` uses it after a crash. */
+  owner: string;
+  limit: number;
+  /** How long the claim holds before another worker may take the job over. */
+  leaseMs: number;
+}
+
+/**
+ * Hands out up to `limit` claimable jobs in FIFO order: queued jobs past their backoff, and
+ * running jobs whose lease expired. FOR UPDATE SKIP LOCKED lets several workers (and server
+ * processes) claim at once without ever getting the same job. Claimed jobs become `running`,
+ * their beats `generating`.
+ */
+export async function claimJobs(db: StudioDb, opts: ClaimOptions): Promise<GenerationJob[]> {
+  if (!Number.isInteger(opts.limit) || opts.limit < 1) {
+    throw new DbError('INVALID_INPUT', 'limit must be a positive integer', 'limit');
+  }
+  if (!Number.isInteger(opts.leaseMs) || opts.leaseMs < 1) {
+    throw new DbError('INVALID_INPUT', 'leaseMs must be a positive integer', 'leaseMs');
+  }
+  return db.transaction(async (tx) => {
+    const claimable = tx.$with('claimable').as(
+      tx
+        .select({ id: generationJobs.id })
+        .from(generationJobs)
+        .where(
+          or(
+            and(
+              eq(generationJobs.status, 'queued'),
+              or(isNull(generationJobs.notBefore), lte(generationJobs.notBefore, sql`now()`)),
+            ),
+            and(
+              eq(generationJobs.status, 'running'),
+              lt(generationJobs.leaseExpiresAt, sql`now()`),
+            ),
+          ),
+        )
+        .orderBy(asc(generationJobs.seq))
+        .limit(opts.limit)
+        .for('update', { skipLocked: true }),
+    );
+    const jobs = await tx
+      .with(claimable)
+      .update(generationJobs)
+      .set({
+        status: 'running',
+        attempts: sql`${generationJobs.attempts} + 1`,
+        leaseOwner: opts.owner,
+        leaseExpiresAt: sql`now() + ${sql.raw(String(opts.leaseMs))} * interval '1 millisecond'`,
+      })
+      .where(inArray(generationJobs.id, tx.select({ id: claimable.id }).from(claimable)))
+      .returning();
+    await setBeatsStatus(
+      tx,
+      jobs.map((j) => j.beatId),
+      'generating',
+    );
+    return sortBySeq(jobs);
+  });
+}
+
+export interface CompletedJob extends AddedTake {
+  /** False when the job had already completed: `take` is the take stored then. */
+  created: boolean;
+}
+
+/**
+ * Records the take a job produced, in one transaction: inserts it (tagged with the job), selects
+ * it if the beat had no selection, marks the job `done` and the beat `ready`, and adds the
+ * billed characters to the session. Idempotent: completing a job again returns its existing
+ * take. A take that voiced text a re-import has since changed leaves the beat `stale`.
+ */
+export async function completeJob(
+  db: StudioDb,
+  jobId: string,
+  produced: Omit<NewTake, 'beatId'>,
+): Promise<CompletedJob> {
+  return db.transaction(async (tx) => {
+    // The row lock serialises concurrent completions of one job.
+    const job = await lockJob(tx, jobId);
+    const [existing] = await tx.select().from(takes).where(eq(takes.jobId, jobId));
+    if (existing) {
+      const [beat] = await tx
+        .select({ selectedTakeId: beats.selectedTakeId })
+        .from(beats)
+        .where(eq(beats.id, job.beatId));
+      return { take: existing, selected: beat?.selectedTakeId === existing.id, created: false };
+    }
+    const added = await insertTake(tx, { ...produced, beatId: job.beatId, jobId }, false);
+    await tx
+      .update(generationJobs)
+      .set({ status: 'done', ...NO_LEASE, lastErrorCode: null, lastErrorMessage: null })
+      .where(eq(generationJobs.id, jobId));
+    const voicedCurrentText = sql`${beats.text} = ${produced.voicedText}`;
+    await tx
+      .update(beats)
+      .set({
+        status: sql`case when ${voicedCurrentText} or ${beats.staleReason} is null then 'ready' else 'stale' end`,
+        staleReason: sql`case when ${voicedCurrentText} then null else ${beats.staleReason} end`,
+        lastErrorCode: null,
+        lastErrorMessage: null,
+      })
+      .where(eq(beats.id, job.beatId));
+    await addCharactersSpent(tx, job.sessionId, produced.charactersBilled ?? 0);
+    return { ...added, created: true };
+  });
+}
+
+export interface JobFailure extends ErrorInfo {
+  /** Retry at this instant (the job goes back to `queued`); without it the job fails for good. */
+  retryAt?: Date;
+}
+
+/**
+ * Records a failed attempt. With `retryAt` the job is re-queued behind a backoff; otherwise the
+ * job and its beat become `failed` with the error. A job that is no longer open (completed
+ * meanwhile by another worker, or cancelled) is returned unchanged.
+ */
+export async function failJob(
+  db: StudioDb,
+  jobId: string,
+  failure: JobFailure,
+): Promise<GenerationJob> {
+  return db.transaction(async (tx) => {
+    const job = await lockJob(tx, jobId);
+    if (!OPEN.includes(job.status)) return job;
+    const error = { lastErrorCode: failure.code, lastErrorMessage: failure.message };
+    const retry = failure.retryAt !== undefined;
+    const [updated] = await tx
+      .update(generationJobs)
+      .set({
+        ...error,
+        ...NO_LEASE,
+        status: retry ? 'queued' : 'failed',
+        notBefore: failure.retryAt ?? null,
+      })
+      .where(eq(generationJobs.id, jobId))
+      .returning();
+    if (!updated) throw new DbError('JOB_NOT_FOUND', `no job ${jobId}`);
+    await tx
+      .update(beats)
+      .set(retry ? { status: 'queued' } : { status: 'failed', ...error })
+      .where(eq(beats.id, job.beatId));
+    return updated;
+  });
+}
+
+/**
+ * Cancels the open jobs of a session; their beats return to their resting status. A worker
+ * still running a cancelled job may complete it: the take is kept (it was paid for).
+ */
+export async function cancelJobs(db: StudioDb, sessionId: string): Promise<GenerationJob[]> {
+  return db.transaction(async (tx) => {
+    const jobs = await tx
+      .update(generationJobs)
+      .set({ status: 'cancelled', ...NO_LEASE })
+      .where(and(eq(generationJobs.sessionId, sessionId), inArray(generationJobs.status, OPEN)))
+      .returning();
+    await setBeatsStatus(
+      tx,
+      jobs.map((j) => j.beatId),
+      restingBeatStatus,
+    );
+    return sortBySeq(jobs);
+  });
+}
+
+/**
+ * Puts interrupted jobs back in the queue, for a server starting up: running jobs whose lease
+ * expired, plus every running job of `owner` (this process's previous life).
+ */
+export async function requeueInterrupted(
+  db: StudioDb,
+  opts: { owner?: string } = {},
+): Promise<GenerationJob[]> {
+  return db.transaction(async (tx) => {
+    const jobs = await tx
+      .update(generationJobs)
+      .set({ status: 'queued', ...NO_LEASE })
+      .where(
+        and(
+          eq(generationJobs.status, 'running'),
+          or(
+            lt(generationJobs.leaseExpiresAt, sql`now()`),
+            opts.owner === undefined ? undefined : eq(generationJobs.leaseOwner, opts.owner),
+          ),
+        ),
+      )
+      .returning();
+    await setBeatsStatus(
+      tx,
+      jobs.map((j) => j.beatId),
+      'queued',
+    );
+    return sortBySeq(jobs);
+  });
+}
+
+/** A session's jobs of every status, in queue order. */
+export async function listSessionJobs(db: StudioDb, sessionId: string): Promise<GenerationJob[]> {
+  return db
+    .select()
+    .from(generationJobs)
+    .where(eq(generationJobs.sessionId, sessionId))
+    .orderBy(asc(generationJobs.seq));
+}
+
+/**
+ * Ids of every queued or running job. Their take files may already be written but not yet
+ * committed, so the orphan-file sweep must keep them.
+ */
+export async function openJobIds(db: StudioDb): Promise<string[]> {
+  const rows = await db
+    .select({ id: generationJobs.id })
+    .from(generationJobs)
+    .where(inArray(generationJobs.status, OPEN));
+  return rows.map((row) => row.id);
+}
+
+const NO_LEASE = { leaseOwner: null, leaseExpiresAt: null };
+
+async function lockJob(db: StudioDb, jobId: string): Promise<GenerationJob> {
+  const [job] = await db
+    .select()
+    .from(generationJobs)
+    .where(eq(generationJobs.id, jobId))
+    .for('update');
+  if (!job) throw new DbError('JOB_NOT_FOUND', `no job ${jobId}`);
+  return job;
+}
+
+async function setBeatsStatus(
+  db: StudioDb,
+  beatIds: string[],
+  status: BeatStatus | SQL<BeatStatus>,
+  condition?: SQL,
+): Promise<void> {
+  if (beatIds.length === 0) return;
+  const ids = [...new Set(beatIds)];
+  // Lock in id order first: two transactions updating overlapping beat sets (stacked
+  // regenerates claimed by two workers) in different orders would otherwise deadlock.
+  await db
+    .select({ id: beats.id })
+    .from(beats)
+    .where(inArray(beats.id, ids))
+    .orderBy(asc(beats.id))
+    .for('no key update');
+  await db
+    .update(beats)
+    .set({ status })
+    .where(and(inArray(beats.id, ids), condition));
+}
+
+function sortBySeq(jobs: GenerationJob[]): GenerationJob[] {
+  return jobs.sort((a, b) => a.seq - b.seq);
+}

@@ -1,0 +1,186 @@
+import type { Script } from '@studio/els';
+import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { StudioDb } from '../client.js';
+import { DbError, parseOrThrow } from '../errors.js';
+import { beats, sessions, takes, type ErrorInfo, type SessionStatus } from '../schema/index.js';
+import { insertBeats, type BeatRow } from './beats.js';
+import { takeStorageKeys, type TakeRow } from './takes.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export interface SessionSummary extends SessionRow {
+  beatCount: number;
+  /** Beats whose status is `ready`. */
+  readyCount: number;
+  /** readyCount / beatCount, 0 for an empty session. */
+  progress: number;
+  /** Sum of the selected takes' durations. */
+  totalDurationMs: number;
+}
+
+export interface BeatWithTakes extends BeatRow {
+  /** Oldest first. */
+  takes: TakeRow[];
+}
+
+export interface SessionDetail extends SessionRow {
+  /** In script order. */
+  beats: BeatWithTakes[];
+}
+
+const UNTITLED = 'Untitled';
+
+export interface NewSessionFromScript {
+  script: Script;
+  sourceEls: string;
+  /** Overrides the script's META title. */
+  videoTitle?: string;
+}
+
+/** Creates a session and all its beats in one transaction. */
+export async function createSessionFromScript(
+  db: StudioDb,
+  input: NewSessionFromScript,
+): Promise<SessionDetail> {
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .insert(sessions)
+      .values({
+        videoTitle: input.videoTitle ?? input.script.videoTitle ?? UNTITLED,
+        project: input.script.project,
+        sourceEls: input.sourceEls,
+      })
+      .returning();
+    if (!session) throw new Error('insert returned no row');
+    const rows = await insertBeats(
+      tx,
+      session.id,
+      input.script.beats.map((beat, position) => ({ beat, position })),
+    );
+    return { ...session, beats: rows.map((b) => ({ ...b, takes: [] })) };
+  });
+}
+
+/** Every session, newest first, with its progress in one query. */
+export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
+  const stats = db
+    .select({
+      sessionId: beats.sessionId,
+      beatCount: sql<number>`count(*)`.as('beat_count'),
+      readyCount: sql<number>`count(*) filter (where ${beats.status} = 'ready')`.as('ready_count'),
+      totalDurationMs: sql<number>`coalesce(sum(${takes.durationMs}), 0)`.as('total_duration_ms'),
+    })
+    .from(beats)
+    .leftJoin(takes, eq(takes.id, beats.selectedTakeId))
+    .groupBy(beats.sessionId)
+    .as('stats');
+  const rows = await db
+    .select({
+      ...getTableColumns(sessions),
+      beatCount: sql`coalesce(${stats.beatCount}, 0)`.mapWith(Number),
+      readyCount: sql`coalesce(${stats.readyCount}, 0)`.mapWith(Number),
+      totalDurationMs: sql`coalesce(${stats.totalDurationMs}, 0)`.mapWith(Number),
+    })
+    .from(sessions)
+    .leftJoin(stats, eq(stats.sessionId, sessions.id))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id));
+  return rows.map((r) => ({
+    ...r,
+    progress: r.beatCount === 0 ? 0 : r.readyCount / r.beatCount,
+  }));
+}
+
+/**
+ * A session with its beats in script order, each with its takes. Two queries: beats and takes
+ * come from one statement, so a beat's selected take is always in its list.
+ */
+export async function getSession(db: StudioDb, id: string): Promise<SessionDetail> {
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
+  if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  const rows = await db
+    .select({ beat: beats, take: takes })
+    .from(beats)
+    .leftJoin(takes, eq(takes.beatId, beats.id))
+    .where(eq(beats.sessionId, id))
+    .orderBy(asc(beats.position), asc(beats.id), asc(takes.createdAt), asc(takes.id));
+  const byId = new Map<string, BeatWithTakes>();
+  for (const { beat, take } of rows) {
+    let entry = byId.get(beat.id);
+    if (!entry) {
+      entry = { ...beat, takes: [] };
+      byId.set(beat.id, entry);
+    }
+    if (take) entry.takes.push(take);
+  }
+  return { ...session, beats: [...byId.values()] };
+}
+
+const titleSchema = z.object({ videoTitle: z.string().trim().min(1) });
+
+export async function renameSession(
+  db: StudioDb,
+  id: string,
+  videoTitle: string,
+): Promise<SessionRow> {
+  const values = parseOrThrow(titleSchema, { videoTitle }, 'INVALID_INPUT');
+  return updateSession(db, id, values);
+}
+
+export async function setSessionStatus(
+  db: StudioDb,
+  id: string,
+  status: SessionStatus,
+): Promise<SessionRow> {
+  return updateSession(db, id, { status });
+}
+
+/** Records (or, with `null`, clears) a failure that concerns the whole session. */
+export async function setSessionError(
+  db: StudioDb,
+  id: string,
+  error: ErrorInfo | null,
+): Promise<SessionRow> {
+  return updateSession(db, id, { lastError: error });
+}
+
+/** Atomically adds provider characters billed to the session's total. */
+export async function addCharactersSpent(
+  db: StudioDb,
+  id: string,
+  characters: number,
+): Promise<SessionRow> {
+  if (!Number.isInteger(characters) || characters < 0) {
+    throw new DbError('INVALID_INPUT', 'characters must be a non-negative integer', 'characters');
+  }
+  return updateSession(db, id, {
+    charactersSpent: sql`${sessions.charactersSpent} + ${characters}`,
+  });
+}
+
+async function updateSession(
+  db: StudioDb,
+  id: string,
+  values: PgUpdateSetSource<typeof sessions>,
+): Promise<SessionRow> {
+  const [row] = await db.update(sessions).set(values).where(eq(sessions.id, id)).returning();
+  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  return row;
+}
+
+/**
+ * Deletes a session with everything in it (beats, takes, jobs, exports cascade). Returns the
+ * storage keys of its takes so the caller can delete the files.
+ */
+export async function deleteSession(db: StudioDb, id: string): Promise<{ storageKeys: string[] }> {
+  return db.transaction(async (tx) => {
+    const storageKeys = await takeStorageKeys(tx, eq(beats.sessionId, id));
+    const deleted = await tx
+      .delete(sessions)
+      .where(eq(sessions.id, id))
+      .returning({ id: sessions.id });
+    if (deleted.length === 0) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+    return { storageKeys };
+  });
+}

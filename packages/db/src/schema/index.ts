@@ -1,0 +1,6 @@
+export * from './beats.js';
+export * from './exports.js';
+export * from './jobs.js';
+export * from './sessions.js';
+export * from './shapes.js';
+export * from './voice-profiles.js';

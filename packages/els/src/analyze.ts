@@ -1,0 +1,736 @@
+/**
+ * Stage 3: build the script from the source's lines in one pass. Every problem goes to one
+ * diagnostics list with its source range; nothing throws and nothing is dropped silently.
+ */
+
+import { CharacterResolver, canonicalCharacterName } from './characters.js';
+import { DiagnosticList } from './diagnostics.js';
+import { readEmphasis } from './emphasis.js';
+import { readDecimal } from './numbers.js';
+import { PACES, PACE_SPEED, readPace } from './pace.js';
+import { BEAT_PAUSE_MS, LINE_PAUSE_MS, MAX_PAUSE_MS, PAUSE_CHOICES, readPause } from './pause.js';
+import { groupSegments } from './segments.js';
+import { SourceLines } from './source.js';
+import { BODY_TAGS, readTagLine, scanInline } from './tags.js';
+import type { BodyTagName, Tag, TagName } from './tags.js';
+import { isSpace, quote, readKeyValue, skipSpace, trimEnd } from './text.js';
+import type { Span } from './text.js';
+import type {
+  Beat,
+  Diagnostic,
+  DiagnosticCode,
+  Line,
+  Pace,
+  ParseOptions,
+  Script,
+} from './types.js';
+
+const MAX_LINE_LENGTH = 500;
+const LARGE_SCRIPT_BEATS = 50;
+const MAX_BEAT_ID_LENGTH = 64;
+const META_KEYS = 'video_title, project, default_character, default_pace';
+const TAG_LIST = `META, BEAT, END_BEAT, ${BODY_TAGS.join(', ')}`;
+const BODY_TAG_LIST = BODY_TAGS.join(', ');
+
+export interface Analysis {
+  diagnostics: Diagnostic[];
+  hasErrors: boolean;
+  /** Complete only when there are no errors. */
+  script: Script;
+  characterLines: Record<string, number>;
+}
+
+/** Analyse `source`; the public `parse` and `validate` are views of this. */
+export function analyze(source: string, options: ParseOptions): Analysis {
+  return new Analyzer(source, options).run();
+}
+
+/** Where the reader is outside a beat. */
+type Place = 'start' | 'meta' | 'outside';
+
+interface OpenBeat {
+  id: string;
+  number: number;
+  name: string;
+  line: number;
+  /** The `[BEAT:` line, where header and whole-beat problems are reported. */
+  header: Span;
+  stage: 'name' | 'separator' | 'body';
+  lines: Line[];
+  /** Whether each line's pause was written, to spot a second one and keep a written last pause. */
+  pauseWritten: boolean[];
+  character: string | null;
+  direction: string | null;
+  pace: Pace;
+  stability: number | null;
+  style: number | null;
+}
+
+interface Normalized {
+  text: string;
+  /** Pairs (index in `text`, source offset) where each copied run of the source starts. */
+  runs: number[];
+}
+
+interface WrittenPause {
+  ms: number;
+  tag: Span;
+}
+
+class Analyzer {
+  private readonly diagnostics = new DiagnosticList();
+  private readonly characters: CharacterResolver;
+  /** The caller's default speaker, used when META has none. */
+  private readonly fallbackCharacter: string | null;
+  private place: Place = 'start';
+  private lineNumber = 0;
+  private firstLine: Span | null = null;
+  private metaTag: Span | null = null;
+  private videoTitle: string | null = null;
+  private project: string | null = null;
+  private defaultCharacter: string | null = null;
+  private defaultPace: Pace = 'normal';
+  private readonly beats: Beat[] = [];
+  private beat: OpenBeat | null = null;
+  /** Lowercased beat id → line of its first use. */
+  private readonly beatIds = new Map<string, number>();
+  private speakerMissing = false;
+
+  constructor(
+    private readonly text: string,
+    options: ParseOptions,
+  ) {
+    this.characters = new CharacterResolver(options.characters);
+    const fallback = options.defaultCharacter?.trim();
+    this.fallbackCharacter = fallback
+      ? (this.characters.resolve(fallback) ?? canonicalCharacterName(fallback))
+      : null;
+  }
+
+  run(): Analysis {
+    const lines = new SourceLines(this.text);
+    while (lines.next()) {
+      this.lineNumber++;
+      const start = skipSpace(this.text, lines.start, lines.end);
+      if (start < lines.end) this.line({ start, end: trimEnd(this.text, start, lines.end) });
+    }
+    this.finish(lines.starts[0] as number);
+    const characterLines = new Map<string, number>();
+    for (const beat of this.beats) {
+      for (const { character } of beat.lines) {
+        if (character) characterLines.set(character, (characterLines.get(character) ?? 0) + 1);
+      }
+    }
+    return {
+      diagnostics: this.diagnostics.resolve(lines),
+      hasErrors: this.diagnostics.hasErrors,
+      script: {
+        videoTitle: this.videoTitle,
+        project: this.project,
+        defaultCharacter: this.defaultCharacter ?? this.fallbackCharacter,
+        defaultPace: this.defaultPace,
+        beats: this.beats,
+      },
+      characterLines: Object.fromEntries(characterLines),
+    };
+  }
+
+  private report(code: DiagnosticCode, message: string, span: Span): void {
+    this.diagnostics.add(code, message, span, this.beat?.id);
+  }
+
+  private excerpt(span: Span): string {
+    return quote(this.text.slice(span.start, span.end));
+  }
+
+  /** One non-blank line, trimmed. */
+  private line(span: Span): void {
+    this.firstLine ??= span;
+    const tag = readTagLine(this.text, span.start, span.end);
+    const beat = this.beat;
+    if (beat !== null) {
+      if (beat.stage !== 'body' && this.header(beat, tag, span)) return;
+      if (tag === null) return this.textLine(beat, span);
+    } else if (this.place === 'meta') {
+      if (tag === null && this.metaKey(span)) return;
+      this.place = 'outside';
+    }
+    if (tag !== null) this.tagLine(tag);
+    else {
+      this.report(
+        'text/outside-beat',
+        'Text outside any beat is never voiced: move it between [BEAT: …] and [END_BEAT], or delete it.',
+        span,
+      );
+    }
+  }
+
+  /** A `key: value` line of the [META] block; false when the line is not one. */
+  private metaKey(span: Span): boolean {
+    const pair = readKeyValue(this.text, span.start, span.end);
+    if (pair === null) return false;
+    const { key, value, valueSpan } = pair;
+    switch (key) {
+      case 'video_title':
+        this.videoTitle = value || null;
+        break;
+      case 'project':
+        this.project = value || null;
+        break;
+      case 'default_character':
+        if (value)
+          this.defaultCharacter = this.character(value, valueSpan) ?? this.defaultCharacter;
+        break;
+      case 'default_pace':
+        if (value) this.defaultPace = this.pace(value, valueSpan) ?? this.defaultPace;
+        break;
+      default:
+        this.report(
+          'meta/unknown-key',
+          `Unknown [META] key ${quote(key)}, ignored: the keys are ${META_KEYS}.`,
+          pair.keySpan.start < pair.keySpan.end ? pair.keySpan : span,
+        );
+    }
+    return true;
+  }
+
+  /** The `name:` and `---` lines after `[BEAT:`; true when `span` was one of them. */
+  private header(beat: OpenBeat, tag: Tag | null, span: Span): boolean {
+    if (beat.stage === 'name') {
+      const pair = tag === null ? readKeyValue(this.text, span.start, span.end) : null;
+      if (pair?.key === 'name') {
+        beat.name = pair.value;
+        beat.stage = 'separator';
+        if (!pair.value) {
+          this.report('beat/missing-name', 'The beat name is empty: write it after "name:".', span);
+        }
+        return true;
+      }
+      this.missingName(beat);
+    }
+    beat.stage = 'body';
+    if (tag === null && span.end - span.start === 3 && this.text.startsWith('---', span.start)) {
+      return true;
+    }
+    this.missingSeparator(beat);
+    return false;
+  }
+
+  private missingName(beat: OpenBeat): void {
+    this.report(
+      'beat/missing-name',
+      `Beat ${quote(beat.id)} has no "name:" line: write "name: …" on the line after its [BEAT: …].`,
+      beat.header,
+    );
+  }
+
+  private missingSeparator(beat: OpenBeat): void {
+    this.report(
+      'beat/missing-separator',
+      `Beat ${quote(beat.id)} has no "---" line: write "---" between its name and its first line.`,
+      beat.header,
+    );
+  }
+
+  private tagLine(tag: Tag): void {
+    const { name } = tag;
+    if (name === null) {
+      const choices = this.beat ? `a beat body takes ${BODY_TAG_LIST}` : `the tags are ${TAG_LIST}`;
+      const alone = tag.hasColon ? '' : ' (alone on its line, brackets are read as a tag)';
+      this.report('tag/unknown', `Unknown tag ${this.excerpt(tag)}${alone}: ${choices}.`, tag);
+      return;
+    }
+    // `[BEAT:]` is an empty beat id, reported as such by openBeat.
+    if (!tag.wellFormed && !(name === 'BEAT' && isEmptyValue(tag))) {
+      this.report('tag/malformed', this.malformed(name, tag), tag);
+    }
+    // A malformed META, BEAT or END_BEAT still acts as one, so a typo does not cascade.
+    if (name === 'META') this.metaTagLine(tag);
+    else if (name === 'BEAT') this.openBeat(tag);
+    else if (name === 'END_BEAT') this.endBeat(tag);
+    else if (!tag.wellFormed) return;
+    else if (this.beat !== null) this.bodyTag(this.beat, name, tag);
+    else {
+      this.report(
+        'text/outside-beat',
+        `[${name}] outside any beat applies to nothing: move it into a beat body, or delete it.`,
+        tag,
+      );
+    }
+  }
+
+  private malformed(name: TagName, tag: Span): string {
+    const form = name === 'META' || name === 'END_BEAT' ? `[${name}]` : `[${name}: value]`;
+    return `Malformed tag ${this.excerpt(tag)}: write ${form}, closed by "]".`;
+  }
+
+  private metaTagLine(tag: Tag): void {
+    if (this.place === 'start') {
+      this.place = 'meta';
+      this.metaTag = tag;
+    } else if (!tag.wellFormed) return;
+    else if (this.beat !== null) {
+      this.report(
+        'tag/unknown',
+        `[META] is not a body tag: a beat body takes ${BODY_TAG_LIST}.`,
+        tag,
+      );
+    } else {
+      this.report(
+        'text/outside-beat',
+        '[META] must be the first block of the script, before any beat: this one is ignored.',
+        tag,
+      );
+    }
+  }
+
+  private openBeat(tag: Tag): void {
+    const previous = this.beat;
+    if (previous !== null) {
+      this.report(
+        'beat/nested',
+        `[BEAT: …] before the [END_BEAT] of beat ${quote(previous.id)}: close that beat first.`,
+        tag,
+      );
+      this.closeBeat(previous);
+    }
+    this.place = 'outside';
+    const id = this.text.slice(tag.value.start, tag.value.end);
+    const position = this.beats.length + 1;
+    this.beat = {
+      id,
+      number: leadingNumber(id) ?? position,
+      name: '',
+      line: this.lineNumber,
+      header: { start: tag.start, end: tag.end },
+      stage: 'name',
+      lines: [],
+      pauseWritten: [],
+      character: this.defaultCharacter ?? this.fallbackCharacter,
+      direction: null,
+      pace: this.defaultPace,
+      stability: null,
+      style: null,
+    };
+    if (tag.wellFormed || isEmptyValue(tag)) this.checkBeatId(id, tag);
+    if (position === LARGE_SCRIPT_BEATS + 1) {
+      this.report(
+        'script/large',
+        `Large script: more than ${LARGE_SCRIPT_BEATS} beats, generation may take a while.`,
+        tag,
+      );
+    }
+  }
+
+  private checkBeatId(id: string, tag: Tag): void {
+    if (!isValidBeatId(id)) {
+      this.report(
+        'beat/invalid-id',
+        `Invalid beat id ${quote(id)}: use 1 to ${MAX_BEAT_ID_LENGTH} letters, digits, "_" or "-", starting with a letter or digit (it becomes the audio file name).`,
+        id ? tag.value : tag,
+      );
+      return;
+    }
+    const key = id.toLowerCase();
+    const first = this.beatIds.get(key);
+    if (first === undefined) this.beatIds.set(key, this.lineNumber);
+    else {
+      this.report(
+        'beat/duplicate-id',
+        `Beat id ${quote(id)} is already used on line ${first} (ids compare case-insensitively): choose another.`,
+        tag.value,
+      );
+    }
+  }
+
+  private endBeat(tag: Tag): void {
+    if (this.beat !== null) this.closeBeat(this.beat);
+    else if (tag.wellFormed) {
+      this.report('beat/unexpected-end', '[END_BEAT] without an open beat: delete it.', tag);
+    }
+  }
+
+  private closeBeat(beat: OpenBeat): void {
+    const { lines } = beat;
+    const first = lines[0];
+    const last = lines.at(-1);
+    if (last === undefined) {
+      this.report(
+        'beat/empty',
+        `Beat ${quote(beat.id)} has no text lines: write what is said, or delete the beat.`,
+        beat.header,
+      );
+    } else if (!beat.pauseWritten.at(-1)) last.pauseAfterMs = BEAT_PAUSE_MS;
+    this.beats.push({
+      id: beat.id,
+      number: beat.number,
+      name: beat.name,
+      line: beat.line,
+      lines,
+      segments: groupSegments(lines),
+      text: lines.map((line) => line.text).join(' '),
+      primaryCharacter: first?.character ?? beat.character ?? '',
+      primaryDirection: lines.find((line) => line.direction !== null)?.direction ?? null,
+      primaryPace: first?.pace ?? beat.pace,
+      pauseAfterMs: last?.pauseAfterMs ?? BEAT_PAUSE_MS,
+    });
+    this.beat = null;
+  }
+
+  private bodyTag(beat: OpenBeat, name: BodyTagName, tag: Tag): void {
+    const value = this.text.slice(tag.value.start, tag.value.end);
+    switch (name) {
+      case 'CHARACTER':
+        beat.character = this.character(value, tag.value) ?? beat.character;
+        break;
+      case 'DIRECTION':
+        beat.direction = value;
+        break;
+      case 'PACE':
+        beat.pace = this.pace(value, tag.value) ?? beat.pace;
+        break;
+      case 'PAUSE': {
+        const ms = this.pause(value, tag.value);
+        if (ms !== null) this.pauseAfter(beat, { ms, tag });
+        break;
+      }
+      case 'STABILITY':
+        beat.stability = this.setting(name, value, tag.value) ?? beat.stability;
+        break;
+      case 'STYLE':
+        beat.style = this.setting(name, value, tag.value) ?? beat.style;
+        break;
+    }
+  }
+
+  private character(value: string, span: Span): string | null {
+    const character = this.characters.resolve(value);
+    if (character === null) this.report('character/unknown', this.characters.problem(value), span);
+    return character;
+  }
+
+  private pace(value: string, span: Span): Pace | null {
+    const pace = readPace(value);
+    if (pace === null) {
+      this.report(
+        'pace/unknown',
+        `Unknown pace ${quote(value)}: use one of ${PACES.join(', ')}.`,
+        span,
+      );
+    }
+    return pace;
+  }
+
+  private pause(value: string, span: Span): number | null {
+    const reading = readPause(value);
+    if (reading.ok) return reading.ms;
+    if (reading.code === 'pause/invalid') {
+      this.report(
+        'pause/invalid',
+        `Cannot read pause ${quote(value)}: use ${PAUSE_CHOICES}.`,
+        span,
+      );
+    } else {
+      this.report(
+        'pause/out-of-range',
+        `Pause ${quote(value)} is ${reading.ms} ms: a pause runs from 0 to ${MAX_PAUSE_MS} ms.`,
+        span,
+      );
+    }
+    return null;
+  }
+
+  private setting(name: 'STABILITY' | 'STYLE', value: string, span: Span): number | null {
+    const number = readDecimal(value);
+    if (number !== null && number >= 0 && number <= 1) return number;
+    this.report(
+      'setting/invalid',
+      `${name} must be a number from 0 to 1, not ${quote(value)}.`,
+      span,
+    );
+    return null;
+  }
+
+  /** A pause that follows the beat's latest text line. */
+  private pauseAfter(beat: OpenBeat, pause: WrittenPause): void {
+    const index = beat.lines.length - 1;
+    const line = beat.lines[index];
+    if (line === undefined) {
+      this.report(
+        'pause/dangling',
+        'Pause before the first text line of the beat: there is nothing to pause after, so it is ignored.',
+        pause.tag,
+      );
+      return;
+    }
+    if (beat.pauseWritten[index]) {
+      this.report(
+        'pause/duplicate',
+        `Second pause after the same line (line ${line.sourceLine}): this one, ${pause.ms} ms, replaces the first.`,
+        pause.tag,
+      );
+    }
+    line.pauseAfterMs = pause.ms;
+    beat.pauseWritten[index] = true;
+  }
+
+  /** A text line of a beat body: its inline tags, then one beat line per part between pauses. */
+  private textLine(beat: OpenBeat, span: Span): void {
+    const tokens = scanInline(this.text, span.start, span.end);
+    // Most lines hold no bracket: one part, whose length counts no joining space.
+    if (tokens.length === 0) {
+      this.checkLength(this.textPart(beat, [span.start, span.end], span, null) - 1, span);
+      return;
+    }
+    let pieces: number[] = [];
+    let from = span.start;
+    let spoken = -1; // each part adds its length and a joining space, one too many
+    for (const token of tokens) {
+      if (token.kind === 'stray') {
+        this.bracket({ start: token.at, end: token.at + 1 });
+        continue;
+      }
+      const { tag } = token;
+      if (tag.name === null && !tag.hasColon) {
+        this.bracket(tag);
+        continue;
+      }
+      // Any other tag is markup: it leaves the spoken text whether or not it is valid.
+      pieces.push(from, tag.start);
+      from = tag.end;
+      if (tag.name === null) {
+        this.report(
+          'tag/unknown',
+          `Unknown tag ${this.excerpt(tag)}: only [PAUSE: …] may be inside a text line.`,
+          tag,
+        );
+      } else if (!tag.wellFormed) this.report('tag/malformed', this.malformed(tag.name, tag), tag);
+      else if (tag.name !== 'PAUSE') {
+        this.report(
+          'tag/inline',
+          `[${tag.name}] cannot be inside a text line: put it on its own line (only [PAUSE: …] may be inline).`,
+          tag,
+        );
+      } else {
+        const ms = this.pause(this.text.slice(tag.value.start, tag.value.end), tag.value);
+        if (ms === null) continue;
+        spoken += this.textPart(beat, pieces, span, { ms, tag });
+        pieces = [];
+      }
+    }
+    pieces.push(from, span.end);
+    this.checkLength(spoken + this.textPart(beat, pieces, span, null), span);
+  }
+
+  /** `spoken` is the length of the line's spoken text, all its parts joined. */
+  private checkLength(spoken: number, line: Span): void {
+    if (spoken > MAX_LINE_LENGTH) {
+      this.report(
+        'line/too-long',
+        `Text line of ${spoken} characters once markup is removed; the limit is ${MAX_LINE_LENGTH}: split it into several lines.`,
+        line,
+      );
+    }
+  }
+
+  private bracket(span: Span): void {
+    this.report(
+      'text/bracket',
+      `${this.excerpt(span)} stays in the spoken text, and some voices read brackets aloud: delete it, or use [DIRECTION: …].`,
+      span,
+    );
+  }
+
+  /**
+   * One part of a text line (the source ranges `pieces`, tags cut out) followed by `pause`.
+   * Returns the length it adds to the line's spoken text, counting the space that joins parts.
+   */
+  private textPart(
+    beat: OpenBeat,
+    pieces: number[],
+    line: Span,
+    pause: WrittenPause | null,
+  ): number {
+    const { text, runs } = this.normalize(pieces);
+    if (text === '') {
+      if (pause !== null) this.pauseAfter(beat, pause);
+      return 0;
+    }
+    const marked = readEmphasis(text);
+    for (const [start, end] of marked.unmatched) {
+      this.report(
+        'emphasis/unmatched',
+        'Unmatched "*" stays in the spoken text: close the emphasis (*word* or **word**), or delete it.',
+        { start: sourceOffset(runs, start), end: sourceOffset(runs, end - 1) + 1 },
+      );
+    }
+    let character = beat.character;
+    if (character === null) {
+      if (!this.speakerMissing) {
+        this.report(
+          'character/missing',
+          'No speaker for this line: add default_character to [META] or a [CHARACTER: …] line before it.',
+          line,
+        );
+      }
+      this.speakerMissing = true;
+      character = '';
+    }
+    beat.lines.push({
+      text: marked.text,
+      character,
+      direction: beat.direction,
+      pace: beat.pace,
+      speed: PACE_SPEED[beat.pace],
+      pauseAfterMs: pause?.ms ?? LINE_PAUSE_MS,
+      stability: beat.stability,
+      style: beat.style,
+      emphasis: marked.emphasis,
+      strongEmphasis: marked.strongEmphasis,
+      sourceLine: this.lineNumber,
+    });
+    beat.pauseWritten.push(pause !== null);
+    return marked.text.length + 1;
+  }
+
+  /**
+   * The text of source ranges with each run of white space made one space, and where its
+   * characters come from (to place unmatched-emphasis warnings). Text is copied in runs that
+   * need no change, and a line that needs none at all is only sliced.
+   */
+  private normalize(pieces: number[]): Normalized {
+    const source = this.text;
+    const first = pieces[0] as number;
+    if (pieces.length === 2 && isNormal(source, first, pieces[1] as number)) {
+      return { text: source.slice(first, pieces[1]), runs: [0, first] };
+    }
+    let text = '';
+    const runs: number[] = [];
+    let space = false;
+    for (let p = 0; p < pieces.length; p += 2) {
+      const end = pieces[p + 1] as number;
+      let i = pieces[p] as number;
+      while (i < end) {
+        if (isSpace(source.charCodeAt(i))) {
+          space = text.length > 0;
+          i++;
+          continue;
+        }
+        const run = normalRunEnd(source, i, end);
+        if (space) text += ' ';
+        space = false;
+        runs.push(text.length, i);
+        text += source.slice(i, run);
+        i = run;
+      }
+    }
+    return { text, runs };
+  }
+
+  private finish(inputStart: number): void {
+    const beat = this.beat;
+    if (beat !== null) {
+      if (beat.stage === 'name') this.missingName(beat);
+      if (beat.stage !== 'body') this.missingSeparator(beat);
+      this.report(
+        'beat/unclosed',
+        `Beat ${quote(beat.id)} is not closed: add [END_BEAT] after its last line.`,
+        beat.header,
+      );
+      this.closeBeat(beat);
+    }
+    const top = this.firstLine ?? { start: inputStart, end: inputStart };
+    if (this.metaTag === null) {
+      this.report(
+        'meta/missing',
+        `The script has no [META] block: start it with [META] and the keys ${META_KEYS}.`,
+        top,
+      );
+    } else {
+      if (this.videoTitle === null) {
+        this.report(
+          'meta/missing-title',
+          'No video_title in [META]: add "video_title: …".',
+          this.metaTag,
+        );
+      }
+      if (this.project === null) {
+        this.report(
+          'meta/missing-project',
+          'No project in [META]: add "project: …".',
+          this.metaTag,
+        );
+      }
+    }
+    if (this.beats.length === 0) {
+      this.report(
+        'beat/empty',
+        'The script has no beats: add one with [BEAT: 01_intro], "name: …", "---", its lines and [END_BEAT].',
+        this.metaTag ?? top,
+      );
+    }
+  }
+}
+
+/**
+ * The end of the run from `start` (not white space) that normalising leaves as it is: it stops
+ * before any white space other than a single space between two other characters.
+ */
+function normalRunEnd(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (i + 1 >= end || isSpace(text.charCodeAt(i + 1))) return i;
+    } else if ((code <= 0x20 || code >= 0xa0) && isSpace(code)) return i;
+    i++;
+  }
+  return end;
+}
+
+/** Whether `[start, end)` is already normalised: trimmed, with no white space but single spaces. */
+function isNormal(text: string, start: number, end: number): boolean {
+  return (
+    start === end || (!isSpace(text.charCodeAt(start)) && normalRunEnd(text, start, end) === end)
+  );
+}
+
+/** The source offset of `index` in a normalised text: a binary search of its `runs`. */
+function sourceOffset(runs: number[], index: number): number {
+  let low = 0;
+  let high = runs.length / 2 - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((runs[2 * mid] as number) <= index) low = mid;
+    else high = mid - 1;
+  }
+  return (runs[2 * low + 1] as number) + index - (runs[2 * low] as number);
+}
+
+/** `[NAME:]`: well formed but for its missing value. */
+function isEmptyValue(tag: Tag): boolean {
+  return tag.closed && tag.hasColon && tag.value.start === tag.value.end;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The id's leading digits as a number (`01_hook` → 1), or null. */
+function leadingNumber(id: string): number | null {
+  let end = 0;
+  while (end < id.length && isDigit(id.charCodeAt(end))) end++;
+  return end === 0 ? null : Number(id.slice(0, end));
+}
+
+/** `^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`: ids become file names on export. */
+function isValidBeatId(id: string): boolean {
+  if (id.length === 0 || id.length > MAX_BEAT_ID_LENGTH) return false;
+  for (let i = 0; i < id.length; i++) {
+    const code = id.charCodeAt(i) | 0x20; // ASCII lowercase
+    const alphanumeric = isDigit(id.charCodeAt(i)) || (code >= 0x61 && code <= 0x7a);
+    const separator = i > 0 && (id[i] === '_' || id[i] === '-');
+    if (!alphanumeric && !separator) return false;
+  }
+  return true;
+}

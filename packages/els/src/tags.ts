@@ -1,0 +1,163 @@
+/** Stage 2: recognise tags — whole tag lines, and the bracket groups inside a text line. */
+
+import {
+  CLOSE_BRACKET,
+  COLON,
+  OPEN_BRACKET,
+  isSpace,
+  skipSpace,
+  trimEnd,
+  trimSpan,
+} from './text.js';
+import type { Span } from './text.js';
+
+/** Tags written alone: `[META]`, `[END_BEAT]`. */
+const BARE_TAGS = ['META', 'END_BEAT'] as const;
+/** Tags with a value: `[NAME: value]`. */
+const VALUE_TAGS = [
+  'BEAT',
+  'CHARACTER',
+  'DIRECTION',
+  'PACE',
+  'PAUSE',
+  'STABILITY',
+  'STYLE',
+] as const;
+
+export type BodyTagName = 'CHARACTER' | 'DIRECTION' | 'PACE' | 'PAUSE' | 'STABILITY' | 'STYLE';
+export type TagName = (typeof BARE_TAGS)[number] | (typeof VALUE_TAGS)[number];
+
+export const BODY_TAGS: readonly BodyTagName[] = VALUE_TAGS.filter((name) => name !== 'BEAT');
+
+const TAG_NAMES: readonly TagName[] = [...BARE_TAGS, ...VALUE_TAGS];
+const BARE = new Set<TagName>(BARE_TAGS);
+const VALUED = new Set<TagName>(VALUE_TAGS);
+
+export interface Tag extends Span {
+  /** The known tag it names (by its first word), or null for an unknown tag. */
+  name: TagName | null;
+  /** Exactly `[META]`, `[END_BEAT]` or `[NAME: value]` with a non-empty value, and closed. */
+  wellFormed: boolean;
+  /** Ends with its `]` (an unclosed tag runs to the end of the line). */
+  closed: boolean;
+  hasColon: boolean;
+  /** The trimmed value: after the colon, or after the first word when there is no colon. */
+  value: Span;
+}
+
+/** The tag named by `[start, end)`, compared ASCII case-insensitively without copying it. */
+function knownName(text: string, start: number, end: number): TagName | null {
+  const length = end - start;
+  next: for (const name of TAG_NAMES) {
+    if (name.length !== length) continue;
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(start + i);
+      // Lowercase ASCII letters to uppercase; `_` and everything else compare as they are.
+      const upper = code >= 0x61 && code <= 0x7a ? code - 0x20 : code;
+      if (upper !== name.charCodeAt(i)) continue next;
+    }
+    return name;
+  }
+  return null;
+}
+
+/** End of the word starting at `start`: white space, a colon or a bracket ends it. */
+function wordEnd(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code) || code === COLON || code === OPEN_BRACKET || code === CLOSE_BRACKET) break;
+    i++;
+  }
+  return i;
+}
+
+/** Whether the unclosed `[` at `open` starts a known tag name (then it is a malformed tag). */
+function opensKnownTag(text: string, open: number, end: number): boolean {
+  const start = skipSpace(text, open + 1, end);
+  return knownName(text, start, wordEnd(text, start, end)) !== null;
+}
+
+/**
+ * Read the tag between `open` (a `[`) and `close` (its `]`, or the end of the line when
+ * `closed` is false; an unclosed tag is never well formed).
+ */
+function readTag(text: string, open: number, close: number, closed: boolean): Tag {
+  const end = closed ? close + 1 : close;
+  const first = skipSpace(text, open + 1, close);
+  const firstEnd = wordEnd(text, first, close);
+  let colon = firstEnd;
+  while (colon < close && text.charCodeAt(colon) !== COLON) colon++;
+  const hasColon = colon < close;
+  const word = knownName(text, first, firstEnd);
+  const value = trimSpan(text, hasColon ? colon + 1 : firstEnd, close);
+  let name = word;
+  let wellFormed = false;
+  if (hasColon) {
+    const written = knownName(text, first, trimEnd(text, first, colon));
+    if (written !== null && VALUED.has(written)) {
+      name = written;
+      wellFormed = closed && value.end > value.start;
+    }
+  } else if (word !== null && BARE.has(word) && value.end === value.start) wellFormed = closed;
+  return { start: open, end, name, wellFormed, closed, hasColon, value };
+}
+
+/**
+ * The tag a tag line holds — a line that is one `[…]` group, or an unclosed `[` followed by a
+ * known tag name (`[PACE: fast`) — or null when the line is a text line.
+ */
+export function readTagLine(text: string, start: number, end: number): Tag | null {
+  if (text.charCodeAt(start) !== OPEN_BRACKET) return null;
+  for (let i = start + 1; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === OPEN_BRACKET) return null;
+    if (code === CLOSE_BRACKET) return i === end - 1 ? readTag(text, start, i, true) : null;
+  }
+  return opensKnownTag(text, start, end) ? readTag(text, start, end, false) : null;
+}
+
+/** A piece of a text line's markup: a tag or bracket group, or a lone `[` / `]`. */
+export type InlineToken = { kind: 'tag'; tag: Tag } | { kind: 'stray'; at: number };
+
+/** Shared by the many text lines without brackets, to spare an allocation per line. */
+const NO_TOKENS: readonly InlineToken[] = Object.freeze([]);
+
+/**
+ * The bracket groups of a text line, in order, in one pass. An unclosed `[` followed by a known
+ * tag name is a malformed tag running to the end of the line; any other lone bracket is stray.
+ */
+export function scanInline(text: string, start: number, end: number): readonly InlineToken[] {
+  let first = start;
+  while (first < end) {
+    const code = text.charCodeAt(first);
+    if (code === OPEN_BRACKET || code === CLOSE_BRACKET) break;
+    first++;
+  }
+  if (first === end) return NO_TOKENS;
+  const tokens: InlineToken[] = [];
+  let open = -1;
+  for (let i = first; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === OPEN_BRACKET) {
+      if (open >= 0 && unclosed(text, open, end, tokens)) return tokens;
+      open = i;
+    } else if (code === CLOSE_BRACKET) {
+      if (open < 0) tokens.push({ kind: 'stray', at: i });
+      else tokens.push({ kind: 'tag', tag: readTag(text, open, i, true) });
+      open = -1;
+    }
+  }
+  if (open >= 0) unclosed(text, open, end, tokens);
+  return tokens;
+}
+
+/** Record the unclosed `[` at `open`; true when it swallowed the rest of the line. */
+function unclosed(text: string, open: number, end: number, tokens: InlineToken[]): boolean {
+  if (opensKnownTag(text, open, end)) {
+    tokens.push({ kind: 'tag', tag: readTag(text, open, end, false) });
+    return true;
+  }
+  tokens.push({ kind: 'stray', at: open });
+  return false;
+}

@@ -1,0 +1,120 @@
+/** The ELS data model (els-spec.md §8). Shared by every consumer of the parser. */
+
+export type Pace = 'slow' | 'deliberate' | 'normal' | 'quick' | 'fast' | 'chaos';
+
+export type Severity = 'error' | 'warning';
+
+export type ErrorCode =
+  | 'meta/missing'
+  | 'beat/missing-name'
+  | 'beat/missing-separator'
+  | 'beat/invalid-id'
+  | 'beat/duplicate-id'
+  | 'beat/unclosed'
+  | 'beat/nested'
+  | 'beat/unexpected-end'
+  | 'beat/empty'
+  | 'text/outside-beat'
+  | 'tag/unknown'
+  | 'tag/malformed'
+  | 'tag/inline'
+  | 'character/unknown'
+  | 'character/missing'
+  | 'pace/unknown'
+  | 'pause/invalid'
+  | 'pause/out-of-range'
+  | 'setting/invalid'
+  | 'line/too-long';
+
+export type WarningCode =
+  | 'meta/unknown-key'
+  | 'meta/missing-title'
+  | 'meta/missing-project'
+  | 'pause/dangling'
+  | 'pause/duplicate'
+  | 'emphasis/unmatched'
+  | 'text/bracket'
+  | 'script/large';
+
+export type DiagnosticCode = ErrorCode | WarningCode;
+
+/** Positions are 1-based; columns count UTF-16 code units; the end is exclusive. */
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  beatId?: string;
+}
+
+export interface Line {
+  /** Spoken text: tags and emphasis markers removed, strong emphasis in capitals. */
+  text: string;
+  character: string;
+  direction: string | null;
+  pace: Pace;
+  speed: number;
+  pauseAfterMs: number;
+  stability: number | null;
+  style: number | null;
+  emphasis: string[];
+  strongEmphasis: string[];
+  sourceLine: number;
+}
+
+export interface Segment {
+  character: string;
+  pace: Pace;
+  speed: number;
+  stability: number | null;
+  style: number | null;
+  /** Indexes into the beat's `lines`. */
+  lines: number[];
+  text: string;
+}
+
+export interface Beat {
+  id: string;
+  number: number;
+  name: string;
+  /** 1-based source line of the `[BEAT:` header. */
+  line: number;
+  lines: Line[];
+  segments: Segment[];
+  text: string;
+  primaryCharacter: string;
+  primaryDirection: string | null;
+  primaryPace: Pace;
+  /** The trailing pause: the pause after the beat's last line. */
+  pauseAfterMs: number;
+}
+
+export interface Script {
+  videoTitle: string | null;
+  project: string | null;
+  defaultCharacter: string | null;
+  defaultPace: Pace;
+  beats: Beat[];
+}
+
+export interface ParseOptions {
+  /** Known character names; absent = any well-formed name is accepted. */
+  characters?: string[];
+  /** Used when META has no `default_character`. */
+  defaultCharacter?: string;
+}
+
+export type ParseResult =
+  | { ok: true; script: Script; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export interface ValidationResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  beatCount: number;
+  /** Text lines per canonical character name. */
+  characterLines: Record<string, number>;
+}
