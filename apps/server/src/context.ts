@@ -5,6 +5,8 @@
 import type { SegmentCache, SpeechProvider, Storage } from '@studio/audio';
 import type { StudioDb } from '@studio/db';
 import type { EventBus } from './events/bus.js';
+import type { RequestGate } from './generation/concurrency.js';
+import type { SessionHalts } from './generation/session-halts.js';
 import type { StudioEvent } from './events/types.js';
 import type { Logger } from './logger.js';
 
@@ -12,8 +14,11 @@ export interface Services {
   db: StudioDb;
   storage: Storage;
   cache: SegmentCache;
-  /** Behind the concurrency gate; retries are added per job so each retry is logged with it. */
+  /** The bare provider; requests go through `gate` (and retries, added per job for its logs). */
   provider: SpeechProvider;
+  /** Holds the requests of the whole process to the concurrency limit. */
+  gate: RequestGate;
+  halts: SessionHalts;
   bus: EventBus<StudioEvent>;
   log: Logger;
   /** Replaces every voice profile's model (`ELEVENLABS_MODEL`). */

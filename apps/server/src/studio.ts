@@ -29,8 +29,9 @@ import type { Services } from './context.js';
 import type { ProviderConfig, StudioConfig } from './env.js';
 import { createEventBus } from './events/bus.js';
 import type { StudioEvent } from './events/types.js';
-import { createConcurrencyLimit, gateProvider } from './generation/concurrency.js';
+import { createConcurrencyLimit, createRequestGate } from './generation/concurrency.js';
 import { sweepOrphans } from './generation/orphan-sweep.js';
+import { createSessionHalts } from './generation/session-halts.js';
 import { voiceBeat } from './generation/voice-beat.js';
 import { createWorker, type Worker } from './generation/worker.js';
 import { createAuth } from './http/auth.js';
@@ -58,6 +59,8 @@ export interface Studio {
   start(): Promise<string>;
   stop(): Promise<void>;
 }
+
+const BEATS_PER_REQUEST_SLOT = 2;
 
 /** Long enough for a render with all its retries; a dead process's jobs wait this long elsewhere. */
 const LEASE_MS = 10 * 60_000;
@@ -98,14 +101,16 @@ export async function createStudio(
   await seedVoiceProfiles(db);
 
   const storage = createLocalStorage(join(config.dataDir, 'storage'));
-  const limit = createConcurrencyLimit(config.concurrency);
+  const limit = createConcurrencyLimit(config.concurrency, () => worker.wake());
   const owner = workerOwner(database, config);
 
   const services: Services = {
     db,
     storage,
     cache: createSegmentCache(storage),
-    provider: gateProvider(createProvider(config.provider), limit),
+    provider: createProvider(config.provider),
+    gate: createRequestGate(limit),
+    halts: createSessionHalts(),
     bus: createEventBus<StudioEvent>({ resync: { type: 'resync' } }),
     log,
     modelOverride: config.provider.kind === 'elevenlabs' ? config.provider.modelId : undefined,
@@ -115,7 +120,9 @@ export async function createStudio(
   const worker = createWorker<GenerationJob>({
     claim: (count) => claimJobs(db, { owner, limit: count, leaseMs: LEASE_MS }),
     run: (job, signal) => voiceBeat(services, job, signal),
-    concurrency: () => limit.current(),
+    // More beats than requests in flight: while one beat is encoded and stored, the next
+    // beat's request already uses the provider slot it freed.
+    concurrency: () => limit.current() * BEATS_PER_REQUEST_SLOT,
     pollMs: options.pollMs ?? 1000,
     log,
   });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { startElevenLabsStandIn, type ElevenLabsStandIn } from '@studio/audio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudioEvent } from '../src/events/types.js';
-import { createStudioClient, expectClientError, type StudioClient } from './support/client.js';
+import { createStudioClient, type StudioClient } from './support/client.js';
+import { expectClientError } from './support/errors.js';
 import { numberedScript } from './support/scripts.js';
 import { createTestStudio, type TestStudio } from './support/studio.js';
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { MAX_SCRIPT_BYTES } from '../src/sessions/script.js';
 import { spawnStudio } from './support/child.js';
-import { createStudioClient, expectClientError } from './support/client.js';
+import { createStudioClient } from './support/client.js';
+import { expectClientError } from './support/errors.js';
 import { numberedScript, script } from './support/scripts.js';
 import { createTestStudio, tempDir, type TestStudio } from './support/studio.js';
 

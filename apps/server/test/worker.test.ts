@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { SpeechProvider, SpeechRequest, SpeechResult } from '@studio/audio';
-import { createConcurrencyLimit, gateProvider } from '../src/generation/concurrency.js';
+import { SpeechError, type SpeechProvider, type SpeechRequest, type SpeechResult } from '@studio/audio';
+import { createConcurrencyLimit, createRequestGate } from '../src/generation/concurrency.js';
 import { createWorker } from '../src/generation/worker.js';
 
 const silent = pino({ level: 'silent' });
@@ -143,15 +143,51 @@ describe('concurrency gate', () => {
 
   it('never runs more requests than the configured limit', async () => {
     const { provider, stats } = fakeProvider(null);
-    const gated = gateProvider(provider, createConcurrencyLimit(3));
+    const gated = createRequestGate(createConcurrencyLimit(3))(provider);
     await Promise.all(Array.from({ length: 10 }, () => gated.synthesize(request)));
     expect(stats.peak).toBe(3);
+  });
+
+  it('counts the requests of every provider it wraps together', async () => {
+    const a = fakeProvider(null);
+    const b = fakeProvider(null);
+    const gate = createRequestGate(createConcurrencyLimit(2));
+    const [gatedA, gatedB] = [gate(a.provider), gate(b.provider)];
+    await gatedA.synthesize(request);
+    let together = 0;
+    const spy = setInterval(() => (together = Math.max(together, a.stats.running + b.stats.running)), 1);
+    await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? gatedA : gatedB).synthesize(request)));
+    clearInterval(spy);
+    expect(together).toBe(2);
+  });
+
+  it('lowers the limit when the provider refuses a request for too many at once', async () => {
+    const limit = createConcurrencyLimit(6);
+    let calls = 0;
+    const refusing: SpeechProvider = {
+      ...fakeProvider(null).provider,
+      async synthesize() {
+        calls++;
+        await sleep(5);
+        throw new SpeechError('rate_limited', 'too many', {
+          status: 429,
+          providerStatus: 'too_many_concurrent_requests',
+        });
+      },
+    };
+    const gated = createRequestGate(limit)(refusing);
+    await Promise.allSettled(Array.from({ length: 6 }, () => gated.synthesize(request)));
+    expect(calls).toBe(6);
+    expect(limit.current()).toBe(1);
+    // A later report restores what the plan allows.
+    limit.observe({ max: 4 });
+    expect(limit.current()).toBe(4);
   });
 
   it('lowers the limit to the maximum the provider reports', async () => {
     const { provider, stats } = fakeProvider(2);
     const limit = createConcurrencyLimit(8);
-    const gated = gateProvider(provider, limit);
+    const gated = createRequestGate(limit)(provider);
     await gated.synthesize(request);
     expect(limit.current()).toBe(2);
     await Promise.all(Array.from({ length: 10 }, () => gated.synthesize(request)));

@@ -83,8 +83,10 @@ describe('createDatabase', () => {
     await expectDbError(createDatabase('mysql://localhost/x'), 'INVALID_INPUT', 'url');
   });
 
-  it.runIf(process.env.TEST_DATABASE_URL)('opens postgres:// URLs with postgres.js', async () => {
-    const { db, kind, close } = await createDatabase(process.env.TEST_DATABASE_URL);
+  // Only where a server is configured (CI): the test is not generated otherwise.
+  const postgresUrls = process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE_URL] : [];
+  it.each(postgresUrls)('opens postgres:// URLs with postgres.js', async (url) => {
+    const { db, kind, close } = await createDatabase(url);
     try {
       expect(kind).toBe('postgres');
       expect(await db.select({ one: sql<number>`1` }).from(sql`(select 1) as t`)).toEqual([

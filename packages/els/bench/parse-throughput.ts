@@ -40,8 +40,8 @@ function random(seed: number): () => number {
   };
 }
 
-function script(beats: number): string {
-  const next = random(42);
+function script(beats: number, seed: number): string {
+  const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const out = [
     '[META]',
@@ -71,38 +71,50 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
+interface Timing {
+  /** Median wall time of one parse, in milliseconds. */
+  wall: number;
+  /** Median CPU time of this process for one parse: steadier on a machine shared with others. */
+  cpu: number;
+}
+
 /**
- * Median wall time of one parse, in milliseconds, after warming up. Each sample parses the
- * script `batch` times and keeps every result until it ends, so samples of the full script and
- * of the small one (batch 10) parse and retain the same number of bytes: a single small parse
- * can otherwise fall between two garbage collections and look cheaper than it is.
+ * Time one parse, after warming up. Each sample parses every script of `sources` once and keeps
+ * every result until it ends. The small size is ten different scripts, so that a sample of
+ * either size reads, parses and retains the same number of bytes: parsing one small script ten
+ * times would keep it in the processor's cache and look cheaper than it is.
  */
-function time(source: string, batch: number, samples: number): number {
-  const parseOnce = (): ParseResult => {
+function time(sources: string[], samples: number): Timing {
+  const parseOnce = (source: string): ParseResult => {
     const result = parse(source, { characters: CHARACTERS });
     if (!result.ok) throw new Error(`bench script does not parse: ${result.diagnostics[0]?.code}`);
     return result;
   };
-  for (let i = 0; i < 3 * batch; i++) parseOnce();
-  const times: number[] = [];
+  for (let i = 0; i < 3; i++) sources.forEach(parseOnce);
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < samples; i++) {
-    const kept: ParseResult[] = [];
+    const startCpu = process.cpuUsage();
     const start = performance.now();
-    for (let j = 0; j < batch; j++) kept.push(parseOnce());
-    times.push((performance.now() - start) / batch);
+    const kept = sources.map(parseOnce);
+    wall.push((performance.now() - start) / kept.length);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000 / kept.length);
   }
-  return median(times);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
-const full = script(5000);
-const tenth = script(500);
+const full = script(5000, 42);
+const tenths = Array.from({ length: 10 }, (_, index) => script(500, index + 1));
 const megabytes = new TextEncoder().encode(full).length / 1e6;
-const fullMs = time(full, 1, 15);
-const tenthMs = time(tenth, 10, 15);
+const fullTime = time([full], 15);
+const tenthTime = time(tenths, 15);
 
 console.log(`beats: 5000`);
 console.log(`size_mb: ${megabytes.toFixed(2)}`);
-console.log(`parse_ms: ${fullMs.toFixed(1)}`);
-console.log(`throughput_mb_s: ${(megabytes / (fullMs / 1000)).toFixed(1)}`);
-console.log(`tenth_parse_ms: ${tenthMs.toFixed(2)}`);
-console.log(`time_ratio_full_to_tenth: ${(fullMs / tenthMs).toFixed(2)}`);
+console.log(`parse_ms: ${fullTime.wall.toFixed(1)}`);
+console.log(`throughput_mb_s: ${(megabytes / (fullTime.wall / 1000)).toFixed(1)}`);
+console.log(`tenth_parse_ms: ${tenthTime.wall.toFixed(2)}`);
+console.log(`time_ratio_full_to_tenth: ${(fullTime.wall / tenthTime.wall).toFixed(2)}`);
+console.log(`cpu_throughput_mb_s: ${(megabytes / (fullTime.cpu / 1000)).toFixed(1)}`);
+console.log(`cpu_time_ratio_full_to_tenth: ${(fullTime.cpu / tenthTime.cpu).toFixed(2)}`);

@@ -9,7 +9,7 @@ import { readEmphasis } from './emphasis.js';
 import { readDecimal } from './numbers.js';
 import { PACES, PACE_SPEED, readPace } from './pace.js';
 import { BEAT_PAUSE_MS, LINE_PAUSE_MS, MAX_PAUSE_MS, PAUSE_CHOICES, readPause } from './pause.js';
-import { groupSegments } from './segments.js';
+import { groupSegments, joinText } from './segments.js';
 import { SourceLines } from './source.js';
 import { BODY_TAGS, readTagLine, scanInline } from './tags.js';
 import type { BodyTagName, Tag, TagName } from './tags.js';
@@ -361,14 +361,15 @@ class Analyzer {
         beat.header,
       );
     } else if (!beat.pauseWritten.at(-1)) last.pauseAfterMs = BEAT_PAUSE_MS;
+    const segments = groupSegments(lines);
     this.beats.push({
       id: beat.id,
       number: beat.number,
       name: beat.name,
       line: beat.line,
       lines,
-      segments: groupSegments(lines),
-      text: lines.map((line) => line.text).join(' '),
+      segments,
+      text: joinText(segments),
       primaryCharacter: first?.character ?? beat.character ?? '',
       primaryDirection: lines.find((line) => line.direction !== null)?.direction ?? null,
       primaryPace: first?.pace ?? beat.pace,

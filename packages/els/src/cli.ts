@@ -39,7 +39,8 @@ interface Source {
   text: string;
 }
 
-function describe(file: string, error: unknown): string {
+/** The one-line message for a file that cannot be read. */
+function unreadable(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const reasons: Record<string, string> = {
     ENOENT: 'no such file',
@@ -47,7 +48,8 @@ function describe(file: string, error: unknown): string {
     EACCES: 'permission denied',
   };
   const reason =
-    (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+    (code === undefined ? undefined : reasons[code]) ??
+    (error instanceof Error ? error.message : String(error));
   return `els: cannot read ${file}: ${reason}`;
 }
 
@@ -58,7 +60,7 @@ async function readSource(file: string): Promise<Source | string> {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return { name: '<stdin>', text: Buffer.concat(chunks).toString('utf8') };
   } catch (error) {
-    return describe(file, error);
+    return unreadable(file, error);
   }
 }
 

@@ -18,17 +18,26 @@ export function groupSegments(lines: readonly Line[]): Segment[] {
     const first = lines[start] as Line;
     let end = start + 1;
     while (end < lines.length && sameVoice(first, lines[end] as Line)) end++;
-    const run = lines.slice(start, end);
     segments.push({
       character: first.character,
       pace: first.pace,
       speed: first.speed,
       stability: first.stability,
       style: first.style,
-      lines: run.map((_, index) => start + index),
-      text: run.map((line) => line.text).join(' '),
+      lines: Array.from({ length: end - start }, (_, index) => start + index),
+      text: joinText(lines.slice(start, end)),
     });
     start = end;
   }
   return segments;
+}
+
+/**
+ * Texts joined with single spaces. Concatenation lets the engine share the parts instead of
+ * copying them as `join` does, which keeps a large script's result much smaller.
+ */
+export function joinText(parts: ReadonlyArray<{ text: string }>): string {
+  let joined = '';
+  for (const { text } of parts) joined = joined === '' ? text : `${joined} ${text}`;
+  return joined;
 }

@@ -15,7 +15,7 @@ interface Run {
 }
 
 /** Run `els` from the package folder, as `node --import tsx src/cli.ts …`. */
-function els(args: string[], stdin?: string): Promise<Run> {
+function runEls(args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
@@ -47,7 +47,7 @@ function diagnostics(output: string): string[] {
 
 describe.concurrent('the els command', () => {
   it('check: passes the examples with the six characters, silently', async () => {
-    const run = await els([
+    const run = await runEls([
       'check',
       '../../examples/shrinkflation.els',
       '../../examples/rate-cut.els',
@@ -57,7 +57,7 @@ describe.concurrent('the els command', () => {
   });
 
   it('check: prints every diagnostic as file:line:col, and exits 1 on an error', async () => {
-    const run = await els([
+    const run = await runEls([
       'check',
       'test/fixtures/warnings.els',
       'test/fixtures/invalid/broken.els',
@@ -77,13 +77,13 @@ describe.concurrent('the els command', () => {
   });
 
   it('check: exits 0 when there are only warnings', async () => {
-    const run = await els(['check', 'test/fixtures/warnings.els']);
+    const run = await runEls(['check', 'test/fixtures/warnings.els']);
     expect(run.code).toBe(0);
     expect(diagnostics(run.stdout)).toHaveLength(5);
   });
 
   it('parse --json: prints the parse() result, with the options applied', async () => {
-    const run = await els([
+    const run = await runEls([
       'parse',
       'test/fixtures/warnings.els',
       '--json',
@@ -98,7 +98,7 @@ describe.concurrent('the els command', () => {
   });
 
   it('parse: exits 1 with the diagnostics when the script has errors', async () => {
-    const run = await els([
+    const run = await runEls([
       'parse',
       '--json',
       'test/fixtures/invalid/broken.els',
@@ -115,7 +115,7 @@ describe.concurrent('the els command', () => {
   });
 
   it('format: prints canonical ELS, its warnings on stderr', async () => {
-    const run = await els(['format', 'test/fixtures/warnings.els']);
+    const run = await runEls(['format', 'test/fixtures/warnings.els']);
     expect(run.code).toBe(0);
     const result = parse(read('fixtures/warnings.els'));
     if (!result.ok) throw new Error('fixture must parse');
@@ -124,7 +124,7 @@ describe.concurrent('the els command', () => {
   });
 
   it('format: exits 1 with the diagnostics on stderr when the script does not parse', async () => {
-    const run = await els(['format', 'test/fixtures/invalid/broken.els']);
+    const run = await runEls(['format', 'test/fixtures/invalid/broken.els']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(diagnostics(run.stderr)).toContain(
@@ -133,23 +133,23 @@ describe.concurrent('the els command', () => {
   });
 
   it('reads standard input for a FILE of -', async () => {
-    const run = await els(['check', '-'], '[META]\nproject: p\n');
+    const run = await runEls(['check', '-'], '[META]\nproject: p\n');
     expect(run.code).toBe(1);
     expect(diagnostics(run.stdout)).toEqual([
       '<stdin>:1:1 warning meta/missing-title',
       '<stdin>:1:1 error beat/empty',
     ]);
-    const formatted = await els(['format', '-'], read('fixtures/spec-example.els'));
+    const formatted = await runEls(['format', '-'], read('fixtures/spec-example.els'));
     expect(formatted.code).toBe(0);
     expect(formatted.stdout).toContain('[BEAT: 02_boomer]\n');
   });
 
   it('reports an unreadable file on one line, exit 2, without a stack trace', async () => {
-    const missing = await els(['check', 'test/fixtures/warnings.els', 'nope.els']);
+    const missing = await runEls(['check', 'test/fixtures/warnings.els', 'nope.els']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('els: cannot read nope.els: no such file\n');
     expect(diagnostics(missing.stdout)).toHaveLength(5);
-    const folder = await els(['parse', 'test']);
+    const folder = await runEls(['parse', 'test']);
     expect(folder).toMatchObject({
       code: 2,
       stdout: '',
@@ -164,14 +164,14 @@ describe.concurrent('the els command', () => {
     [['parse', 'a.els', 'b.els']],
     [['check', '--colour', 'a.els']],
   ])('exits 2 with a one-line usage error for %j', async (args) => {
-    const run = await els(args);
+    const run = await runEls(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^els: .+ \(see els --help\)\n$/);
   });
 
   it('--help prints the usage and exits 0', async () => {
-    const run = await els(['--help']);
+    const run = await runEls(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: els <command>/);
     expect(run.stdout).toContain('check FILE...');

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_SEVERITY, validate } from '../src/index.js';
 import type { DiagnosticCode } from '../src/index.js';
-import { BODY, CHARACTERS, META, els, found, script } from './helpers.js';
+import { BODY, CHARACTERS, META, beat, els, found, script } from './helpers.js';
 import type { Found } from './helpers.js';
-
-const beat = (id: string, ...body: string[]): string[] => [
-  `[BEAT: ${id}]`,
-  'name: A beat',
-  '---',
-  ...body,
-  '[END_BEAT]',
-];
 
 /** One minimal script per code of els-spec §10, and every diagnostic it must produce. */
 const cases: Record<DiagnosticCode, { source: string; expected: Found[] }> = {

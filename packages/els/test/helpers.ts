@@ -17,6 +17,11 @@ export const META = [
   '',
 ];
 
+/** A complete beat `id` holding `body`: 5 lines and the body's. */
+export function beat(id: string, ...body: string[]): string[] {
+  return [`[BEAT: ${id}]`, 'name: A beat', '---', ...body, '[END_BEAT]'];
+}
+
 /** Source line of the first body line of `script()`'s beat. */
 export const BODY = META.length + 4;
 

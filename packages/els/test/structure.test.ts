@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, validate } from '../src/index.js';
-import { META, els, found, parsed } from './helpers.js';
-
-const beat = (id: string, ...body: string[]): string[] => [
-  `[BEAT: ${id}]`,
-  'name: A beat',
-  '---',
-  ...body,
-  '[END_BEAT]',
-];
+import { META, beat, els, found, parsed } from './helpers.js';
 
 describe('the META block (els-spec §3)', () => {
   it('reads its keys case-insensitively', () => {

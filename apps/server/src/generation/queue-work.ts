@@ -15,7 +15,7 @@ import {
 import type { Services } from '../context.js';
 import { publishBeats, publishSession } from '../events/publish.js';
 
-type QueueServices = Pick<Services, 'db' | 'bus' | 'wakeWorker'>;
+type QueueServices = Pick<Services, 'db' | 'bus' | 'halts' | 'wakeWorker'>;
 
 async function queue(
   services: QueueServices,
@@ -24,6 +24,7 @@ async function queue(
 ): Promise<{ queued: number }> {
   const { db } = services;
   // A new attempt clears a session-wide stop (auth, quota): the user says it is fixed.
+  services.halts.clear(sessionId);
   await setSessionError(db, sessionId, null);
   const jobs = await enqueueJobs(db, sessionId, requests);
   if (jobs.length > 0) {

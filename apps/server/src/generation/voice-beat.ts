@@ -14,15 +14,13 @@ import {
   type GenerationJob,
   type TakeProvider,
 } from '@studio/db';
-import { renderTake, withRetries } from '@studio/audio';
+import { renderTake, withRetries, type RenderedTake } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
 import { publishBeats, publishSession } from '../events/publish.js';
-import { renderProfiles } from './profiles.js';
 import { beatState, takeView } from '../sessions/views.js';
-
-/** Provider failures that concern the account, not the beat: retrying other beats would fail too. */
-const SESSION_STOPPERS = new Set(['auth', 'quota_exceeded']);
+import { renderProfiles } from './profiles.js';
+import { stopsSession } from './session-halts.js';
 
 export async function voiceBeat(
   services: Services,
@@ -46,7 +44,8 @@ export async function voiceBeat(
       beat: beat.parsed,
       profiles: await renderProfiles(services),
       overrides,
-      provider: withRetries(services.provider, {
+      // Retries outside the gate: a request waiting out its back-off leaves its slot to others.
+      provider: withRetries(services.gate(services.halts.guard(services.provider, job.sessionId)), {
         onRetry: ({ error, attempt, delayMs }) =>
           log.warn(
             { code: error.code, status: error.status, attempt, delayMs },
@@ -61,8 +60,10 @@ export async function voiceBeat(
       regenerate: job.kind === 'regenerate',
       signal,
     });
-    const completed = await completeJobTake(services, job, rendered, {
+    const completed = await completeJob(db, job.id, {
+      ...takeColumns(rendered),
       direction: direction ?? beat.parsed.primaryDirection,
+      // The text as it was read: if a re-import changes it meanwhile, the beat stays stale.
       voicedText: beat.text,
     });
     log.info(
@@ -98,27 +99,19 @@ export async function voiceBeat(
   }
 }
 
-type Rendered = Awaited<ReturnType<typeof renderTake>>;
-
-async function completeJobTake(
-  { db }: Services,
-  job: GenerationJob,
-  rendered: Rendered,
-  extra: { direction: string | null; voicedText: string },
-) {
-  return completeJob(db, job.id, {
+/** A rendered take as the `takes` row stores it. */
+function takeColumns(rendered: RenderedTake) {
+  return {
     storageKey: rendered.storageKey,
     durationMs: rendered.durationMs,
     settings: rendered.settings,
     timings: rendered.timings,
-    direction: extra.direction,
     provider: rendered.provider as TakeProvider,
     modelId: rendered.modelId,
     charactersBilled: rendered.charactersBilled,
     requestIds: rendered.requestIds,
     contentHash: rendered.contentHash,
-    voicedText: extra.voicedText,
-  });
+  };
 }
 
 async function recordFailure(
@@ -129,7 +122,7 @@ async function recordFailure(
 ): Promise<void> {
   const code = domainCodeOf(error) ?? 'internal';
   const message = error instanceof Error ? error.message : String(error);
-  if (SESSION_STOPPERS.has(code)) {
+  if (stopsSession(error)) {
     log.error({ code }, 'provider refused the account: stopping the session');
     await haltSession(services, job.sessionId, { code, message });
     return;

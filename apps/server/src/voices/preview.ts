@@ -56,7 +56,7 @@ function sampleBeat(character: string, text: string): Beat {
 export async function previewVoice(
   services: Pick<
     Services,
-    'db' | 'storage' | 'cache' | 'provider' | 'log' | 'modelOverride' | 'ffmpegPath'
+    'db' | 'storage' | 'cache' | 'provider' | 'gate' | 'log' | 'modelOverride' | 'ffmpegPath'
   >,
   input: { character: string; text?: string | undefined; settings?: PreviewSettings | undefined },
 ): Promise<{ id: string; audioUrl: string; durationMs: number | null }> {
@@ -77,7 +77,7 @@ export async function previewVoice(
   const rendered = await renderTake({
     beat: sampleBeat(profile.character, text),
     profiles: { [profile.character]: profile },
-    provider: withRetries(services.provider, {
+    provider: withRetries(services.gate(services.provider), {
       onRetry: ({ error, attempt }) =>
         services.log.warn({ code: error.code, attempt }, 'preview request failed, retrying'),
     }),

@@ -179,9 +179,12 @@ describe('the review studio', () => {
     const beat = page.locator('[data-beat-key="01_hook"]');
     const second = beat.locator('li.take').nth(1);
     const secondId = await second.getAttribute('data-take-id');
-    await page.locator('body').click({ position: { x: 5, y: 400 } });
-    await page.keyboard.press('j'); // first beat
+    // The reviewer was working in the first beat (Revise): it is the keyboard's current beat.
     expect(await beat.getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('j');
+    await page.locator('[data-beat-key="02_boomer"][aria-current="true"]').waitFor();
+    await page.keyboard.press('k');
+    await page.locator('[data-beat-key="01_hook"][aria-current="true"]').waitFor();
     await page.keyboard.press('2');
     await beat.locator(`li.take[data-take-id="${secondId}"][data-selected="true"]`).waitFor();
 
@@ -228,24 +231,26 @@ describe('the review studio', () => {
   it('saves a voice profile change (a reload shows it)', async () => {
     await page.goto(`${baseUrl}/voices`);
     const card = page.locator('form[data-character="boomer"]');
-    await card.getByLabel('Description').fill('Old raccoon, edited by the e2e test.');
-    await card.getByLabel('Speed').fill('0.9');
+    const description = `Old raccoon, edited by the e2e test at ${started}.`;
+    const speed = Number(await card.getByLabel('Speed').inputValue()) === 0.9 ? '1.1' : '0.9';
+    await card.getByLabel('Description').fill(description);
+    await card.getByLabel('Speed').fill(speed);
     await card.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('toast').filter({ hasText: 'Saved' }).waitFor();
     await shot('07-voices');
     await page.reload();
     const reloaded = page.locator('form[data-character="boomer"]');
-    expect(await reloaded.getByLabel('Description').inputValue()).toBe(
-      'Old raccoon, edited by the e2e test.',
-    );
-    expect(Number(await reloaded.getByLabel('Speed').inputValue())).toBeCloseTo(0.9);
+    expect(await reloaded.getByLabel('Description').inputValue()).toBe(description);
+    expect(Number(await reloaded.getByLabel('Speed').inputValue())).toBeCloseTo(Number(speed));
     mark('voice saved');
   });
 
   it('lists the session on the home screen', async () => {
     await page.goto(baseUrl);
-    const row = page.locator('[data-testid="sessions"] tr', { hasText: 'E2E Chips' });
+    const sessionId = sessionUrl.split('/').at(-1);
+    const row = page.locator(`[data-testid="sessions"] tr[data-session-id="${sessionId}"]`);
     await row.waitFor();
+    expect(await row.textContent()).toContain('E2E Chips');
     expect(await row.textContent()).toContain('100%');
     await shot('08-sessions');
     await page.setViewportSize({ width: 420, height: 800 });

@@ -1,0 +1,143 @@
+/**
+ * `pnpm bench:generate`: 40 beats through the server (run as `pnpm start` runs it, in its own
+ * process) and the ElevenLabs stand-in with 400 ms latency and a cap of 4 concurrent requests.
+ * Prints, one figure per line: the wall time against the ideal (40 × 0.4 s / 4), the same
+ * run one request at a time (what the seed's sequential design needs), a run with 10% injected
+ * failures, and the server's peak memory. Targets: ≤ 1.25× ideal, 0 failed beats, < 300 MB.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { startElevenLabsStandIn } from '@studio/audio/testing';
+import { createStudioClient, type StudioClient } from '../test/support/client.js';
+
+const BEATS = 40;
+const LATENCY_MS = 400;
+const CAP = 4;
+const IDEAL_S = (BEATS * LATENCY_MS) / CAP / 1000;
+
+const serverDir = fileURLToPath(new URL('../', import.meta.url));
+const scratch = fileURLToPath(new URL('./.tmp/', import.meta.url));
+
+function script(run: string): string {
+  const beats = Array.from({ length: BEATS }, (_, i) => {
+    const id = String(i + 1).padStart(2, '0');
+    // Distinct text per run: no run is served from another's cache.
+    const body = `Beat ${id} of the ${run} run. The bag looks the same, the bag is not the same.`;
+    return `[BEAT: ${id}_beat]\nname: Beat ${id}\n---\n${body}\n[END_BEAT]`;
+  });
+  return `[META]\nvideo_title: Bench ${run}\nproject: bench\ndefault_character: every-coon\n\n${beats.join('\n\n')}\n`;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Server {
+  child: ChildProcess;
+  client: StudioClient;
+  stop(): Promise<void>;
+}
+
+async function startServer(name: string, env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const dataDir = `${scratch}${name}`;
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let ready = false; !ready; ) {
+    if (child.exitCode !== null) throw new Error(`server ${name} exited with ${child.exitCode}`);
+    ready = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    child,
+    client: createStudioClient(url),
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Generates one session; resolves with the wall time from start to the last beat settled. */
+async function generate(server: Server, run: string): Promise<{ seconds: number; failed: number }> {
+  const { client } = server;
+  const session = await client.sessions.create.mutate({ source: script(run) });
+  const settled = new Promise<void>((resolve, reject) => {
+    const subscription = client.events.session.subscribe(
+      { sessionId: session.id },
+      {
+        onData: ({ data }) => {
+          if (data.type === 'progress' && data.progress.ready + data.progress.failed === BEATS) {
+            subscription.unsubscribe();
+            resolve();
+          }
+        },
+        onError: reject,
+      },
+    );
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const started = performance.now();
+  await client.generation.start.mutate({ sessionId: session.id });
+  await settled;
+  const seconds = (performance.now() - started) / 1000;
+  const view = await client.sessions.get.query({ sessionId: session.id });
+  return { seconds, failed: view.beats.filter((beat) => beat.status !== 'ready').length };
+}
+
+/** The most memory the process ever held resident (Linux: VmHWM). */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+const standIn = await startElevenLabsStandIn({
+  latencyMs: LATENCY_MS,
+  concurrencyCap: CAP,
+  retryAfterSeconds: 0,
+});
+const provider = { ELEVENLABS_API_KEY: standIn.apiKey, ELEVENLABS_BASE_URL: standIn.baseUrl };
+
+try {
+  const concurrent = await startServer('concurrent', provider);
+  const main = await generate(concurrent, 'main');
+  standIn.setFailureRate(0.1);
+  const faulty = await generate(concurrent, 'faulty');
+  standIn.setFailureRate(0);
+  const peak = peakRssMb(concurrent.child.pid!);
+  await concurrent.stop();
+
+  const sequentialServer = await startServer('sequential', { ...provider, GENERATION_CONCURRENCY: '1' });
+  const sequential = await generate(sequentialServer, 'sequential');
+  await sequentialServer.stop();
+
+  console.log(`beats: ${BEATS}`);
+  console.log(`stand-in latency: ${LATENCY_MS} ms, concurrency cap: ${CAP}`);
+  console.log(`ideal wall time: ${IDEAL_S.toFixed(2)} s`);
+  console.log(`wall time: ${main.seconds.toFixed(2)} s`);
+  console.log(`wall time / ideal: ${(main.seconds / IDEAL_S).toFixed(2)}× (target ≤ 1.25×)`);
+  console.log(`failed beats: ${main.failed}`);
+  console.log(`sequential (concurrency 1): ${sequential.seconds.toFixed(2)} s`);
+  console.log(`speed-up over sequential: ${(sequential.seconds / main.seconds).toFixed(2)}×`);
+  console.log(`wall time with 10% failures: ${faulty.seconds.toFixed(2)} s`);
+  console.log(`failed beats with 10% failures: ${faulty.failed}`);
+  console.log(`injected failures retried: ${standIn.counters.failures}`);
+  console.log(`peak server RSS: ${peak.toFixed(0)} MB (target < 300 MB)`);
+} finally {
+  await standIn.close();
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://127.0.0.1:3111/voices');
+const card = page.locator('form[data-character="boomer"]');
+await card.getByLabel('Description').fill('Old raccoon, edited.');
+console.log('desc', await card.getByLabel('Description').inputValue());
+console.log('save disabled', await card.getByRole('button', { name: 'Save' }).isDisabled());
+await card.getByLabel('Speed').fill('0.9');
+console.log('speed', await card.getByLabel('Speed').inputValue());
+console.log('save disabled', await card.getByRole('button', { name: 'Save' }).isDisabled());
+await page.screenshot({ path: '/tmp/voices.png' });
+await browser.close();
