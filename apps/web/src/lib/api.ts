@@ -3,20 +3,17 @@ import type { SubscriptionResolver } from '@trpc/client';
 import type { Client } from './trpc.js';
 
 type QueryOutput<T> = T extends { query: (...args: never[]) => Promise<infer R> } ? R : never;
-type MutationOutput<T> = T extends { mutate: (...args: never[]) => Promise<infer R> } ? R : never;
 
 export type VoiceProfile = QueryOutput<Client['voices']['list']>[number];
 export type SessionSummary = QueryOutput<Client['sessions']['list']>[number];
 export type SessionView = QueryOutput<Client['sessions']['get']>;
 export type BeatView = SessionView['beats'][number];
 export type TakeView = BeatView['takes'][number];
-export type SessionStatus = SessionView['status'];
 export type ExportView = QueryOutput<Client['exports']['get']>;
 export type ReimportPreview = QueryOutput<Client['sessions']['previewReimport']>;
 export type RegenerateOverrides = Parameters<
   Client['generation']['regenerateBeat']['mutate']
 >[0]['overrides'];
-export type CreatedSession = MutationOutput<Client['sessions']['create']>;
 
 type SubscriptionDef<T> = T extends SubscriptionResolver<infer D> ? D : never;
 type Yielded<T> = T extends AsyncIterable<infer U> ? U : never;

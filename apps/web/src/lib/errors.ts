@@ -221,8 +221,3 @@ export function describeError(error: unknown): UserError {
   const message = text(error);
   return { kind: 'unknown', title: message ?? kindTitles.unknown };
 }
-
-/** True when the failure means "send the token" (the funnel then opens the token prompt). */
-export function isAuthError(error: unknown): boolean {
-  return describeError(error).kind === 'auth';
-}

@@ -69,11 +69,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-/** A 0–1 setting as shown next to its slider. */
-export function formatSetting(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined ? '–' : value.toFixed(digits);
-}
-
 /** A fraction as a whole percentage, clamped to 0–100. */
 export function formatPercent(done: number, total: number): string {
   if (total <= 0) return '0%';

@@ -62,23 +62,17 @@ export const notifications = new Notifications();
 /** Report any failure to the user. Returns what was shown, for callers that also render it inline. */
 export function reportError(error: unknown): UserError {
   const described = describeError(error);
-  if (described.kind === 'auth') notifications.tokenRequested = true;
+  if (typeof console !== 'undefined') console.warn('[studio]', error);
+  if (described.kind === 'auth') {
+    // The token dialog says it all; a toast next to it would only repeat it.
+    notifications.tokenRequested = true;
+    return described;
+  }
   notifications.push({
     tone: 'error',
     title: described.title,
     ...(described.detail ? { detail: described.detail } : {}),
     ...(described.fields ? { fields: described.fields } : {}),
   });
-  if (typeof console !== 'undefined') console.warn('[studio]', error);
   return described;
-}
-
-/** Run `task`, reporting its failure; resolves to undefined when it failed. */
-export async function attempt<T>(task: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await task();
-  } catch (error) {
-    reportError(error);
-    return undefined;
-  }
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   currentTake,
   describeSettings,
-  isOutdated,
   playlist,
   progressOf,
   reviseDefaults,
@@ -23,11 +22,10 @@ const settings = {
   speed: 1.15,
 };
 
-function take(id: string, durationMs: number, voicedText = 'Hello.'): TakeLike {
+function take(id: string, durationMs: number): TakeLike {
   return {
     id,
     durationMs,
-    voicedText,
     createdAt: new Date(0),
     settings: [settings],
     direction: null,
@@ -57,7 +55,7 @@ describe('progressOf', () => {
       active: 2,
       failed: 1,
       finished: 2,
-      fraction: 0.5,
+      fraction: 0.25,
     });
     expect(progressOf([beat('a', 'ready', []), beat('b', 'ready', [])]).fraction).toBe(1);
   });
@@ -88,11 +86,6 @@ describe('takes of a beat', () => {
       beat('c', 'ready', [take('t3', 1)], 't3'),
     ];
     expect(playlist(beats).map((x) => x.take.id)).toEqual(['t1', 't3']);
-  });
-
-  it('flags takes of an older text', () => {
-    expect(isOutdated(take('t', 1, 'Old text.'), { text: 'New text.' })).toBe(true);
-    expect(isOutdated(take('t', 1, 'Same.'), { text: 'Same.' })).toBe(false);
   });
 });
 

@@ -18,7 +18,6 @@ export interface TakeSettingsLike {
 export interface TakeLike {
   id: string;
   durationMs: number;
-  voicedText: string;
   createdAt: Date | string;
   settings: TakeSettingsLike[];
   direction: string | null;
@@ -39,9 +38,9 @@ export interface Progress {
   /** Queued or being voiced right now. */
   active: number;
   stale: number;
-  /** Beats that reached an end state (ready, failed, stale), for the progress bar. */
+  /** Beats nothing more will happen to until someone asks (ready, failed, stale). */
   finished: number;
-  /** finished / total, 0–1. */
+  /** ready / total, 0–1 (as the server counts it: a failed or stale beat is not done). */
   fraction: number;
 }
 
@@ -60,7 +59,7 @@ export function progressOf(beats: readonly Pick<BeatLike, 'status'>[]): Progress
     active,
     stale,
     finished,
-    fraction: total === 0 ? 0 : finished / total,
+    fraction: total === 0 ? 0 : ready / total,
   };
 }
 
@@ -87,14 +86,6 @@ export function selectedDurationMs(
   let total = 0;
   for (const beat of beats) total += selectedTake(beat)?.durationMs ?? 0;
   return total;
-}
-
-/** A take voiced an earlier version of the beat's text (before a re-import changed it). */
-export function isOutdated(
-  take: Pick<TakeLike, 'voicedText'>,
-  beat: Pick<BeatLike, 'text'>,
-): boolean {
-  return take.voicedText !== beat.text;
 }
 
 /** The selected takes in script order, for "Play all". Beats without one are skipped. */

@@ -126,10 +126,9 @@ export class SessionController {
     }, 150);
   }
 
+  // Mutated in place (not replaced): only the rows reading that beat's key update.
   #clearPending(beatId: string): void {
-    const next = { ...this.pendingSelection };
-    delete next[beatId];
-    this.pendingSelection = next;
+    delete this.pendingSelection[beatId];
   }
 
   beatIndex(beatId: string): number {
@@ -143,7 +142,7 @@ export class SessionController {
 
   async select(beat: BeatView, take: TakeView): Promise<void> {
     if (this.selectedIdOf(beat) === take.id && !this.pendingSelection[beat.id]) return;
-    this.pendingSelection = { ...this.pendingSelection, [beat.id]: take.id };
+    this.pendingSelection[beat.id] = take.id;
     try {
       const result = await trpc.takes.select.mutate({ beatId: beat.id, takeId: take.id });
       const live = this.beats.find((b) => b.id === result.beatId);
@@ -159,7 +158,7 @@ export class SessionController {
   }
 
   async regenerate(beat: BeatView, overrides: RegenerateOverrides): Promise<boolean> {
-    this.requesting = { ...this.requesting, [beat.id]: true };
+    this.requesting[beat.id] = true;
     try {
       await trpc.generation.regenerateBeat.mutate({
         sessionId: this.id,
@@ -174,9 +173,7 @@ export class SessionController {
       reportError(error);
       return false;
     } finally {
-      const next = { ...this.requesting };
-      delete next[beat.id];
-      this.requesting = next;
+      delete this.requesting[beat.id];
     }
   }
 

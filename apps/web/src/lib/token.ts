@@ -25,12 +25,6 @@ export function setToken(token: string | null): void {
   else s.removeItem(key);
 }
 
-/** Headers for same-origin requests made outside tRPC (downloads checked with fetch). */
-export function authHeaders(): Record<string, string> {
-  const token = getToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
-}
-
 /** Exchange the token for the session cookie. Resolves false when the server refuses it. */
 export async function signIn(token: string): Promise<boolean> {
   const response = await fetch('/auth', {
@@ -43,4 +37,21 @@ export async function signIn(token: string): Promise<boolean> {
   if (!response.ok) throw new Error(`The studio answered ${response.status} to the token.`);
   setToken(token);
   return true;
+}
+
+export interface AuthStatus {
+  required: boolean;
+  authenticated: boolean;
+}
+
+/** Whether this studio wants a token, and whether this browser already has access. */
+export async function authStatus(): Promise<AuthStatus | null> {
+  try {
+    const response = await fetch('/auth', { credentials: 'same-origin' });
+    if (!response.ok) return null;
+    const body = (await response.json()) as Partial<AuthStatus>;
+    return { required: body.required === true, authenticated: body.authenticated !== false };
+  } catch {
+    return null;
+  }
 }

@@ -195,7 +195,9 @@ describe('the review studio', () => {
 
     await page.reload();
     await page
-      .locator(`[data-beat-key="01_hook"] li.take[data-take-id="${secondId}"][data-selected="true"]`)
+      .locator(
+        `[data-beat-key="01_hook"] li.take[data-take-id="${secondId}"][data-selected="true"]`,
+      )
       .waitFor();
     expect(
       await page.locator('[data-beat-key="01_hook"] li.take[data-selected="true"]').count(),
@@ -258,5 +260,24 @@ describe('the review studio', () => {
     await page.getByTestId('session-title').waitFor();
     await shot('09-session-narrow');
     mark('home listed');
+  });
+
+  it('re-imports an edited script: preview, confirm, the changed beat is stale', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${sessionUrl}/reimport`);
+    const editor = page.getByRole('textbox', { name: 'Edited ELS script' });
+    await editor.waitFor();
+    const source = await editor.inputValue();
+    await editor.fill(source.replace('Back in my day.', 'Back in my day, chips were chips.'));
+    const preview = page.getByTestId('reimport-preview');
+    await preview.locator('li.changed', { hasText: '02_boomer' }).waitFor();
+    expect(await preview.locator('li.added, li.removed').count()).toBe(0);
+    await shot('10-reimport');
+    await page.getByRole('button', { name: 'Confirm re-import' }).click();
+    await page.waitForURL(sessionUrl);
+    const beat = page.locator('[data-beat-key="02_boomer"]');
+    await beat.locator('[data-status="stale"]').first().waitFor();
+    await beat.getByText('Previous text').waitFor();
+    mark('re-imported');
   });
 });

@@ -51,7 +51,10 @@ export async function startStudio(env: Record<string, string> = {}): Promise<Stu
         DATA_DIR: dataDir,
         TTS_PROVIDER: 'local',
         LOG_LEVEL: 'warn',
+        // Whatever the developer's shell or .env says: embedded database, no token, no key.
+        DATABASE_URL: '',
         STUDIO_TOKEN: '',
+        ELEVENLABS_API_KEY: '',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
