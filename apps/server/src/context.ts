@@ -5,6 +5,7 @@
 import type { SegmentCache, SpeechProvider, Storage } from '@studio/audio';
 import type { StudioDb } from '@studio/db';
 import type { EventBus } from './events/bus.js';
+import type { PublishState } from './events/publish.js';
 import type { RequestGate } from './generation/concurrency.js';
 import type { SessionHalts } from './generation/session-halts.js';
 import type { StudioEvent } from './events/types.js';
@@ -20,6 +21,7 @@ export interface Services {
   gate: RequestGate;
   halts: SessionHalts;
   bus: EventBus<StudioEvent>;
+  publishState: PublishState;
   log: Logger;
   /** Replaces every voice profile's model (`ELEVENLABS_MODEL`). */
   modelOverride: string | undefined;

@@ -36,7 +36,9 @@ const schema = z.object({
   ELEVENLABS_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   ELEVENLABS_MODEL: optionalText,
   TTS_PROVIDER: z.enum(['auto', 'elevenlabs', 'local']).default('auto'),
-  GENERATION_CONCURRENCY: optionalText.pipe(z.coerce.number<string>().int().min(1).max(32).optional()),
+  GENERATION_CONCURRENCY: optionalText.pipe(
+    z.coerce.number<string>().int().min(1).max(32).optional(),
+  ),
   STUDIO_TOKEN: optionalText.pipe(
     z.string().min(16, 'must be at least 16 characters long').optional(),
   ),

@@ -8,10 +8,7 @@ import { DbError } from '@studio/db';
 import type { Diagnostic } from '@studio/els';
 
 export type StudioErrorCode =
-  | 'INVALID_SCRIPT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'REMOVALS_NOT_CONFIRMED'
-  | 'UNKNOWN_CHARACTER';
+  'INVALID_SCRIPT' | 'PAYLOAD_TOO_LARGE' | 'REMOVALS_NOT_CONFIRMED' | 'UNKNOWN_CHARACTER';
 
 export class StudioError extends Error {
   override readonly name = 'StudioError';
@@ -29,7 +26,6 @@ const classOf: Record<string, TRPC_ERROR_CODE_KEY> = {
   INVALID_SCRIPT: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   REMOVALS_NOT_CONFIRMED: 'CONFLICT',
-  UNKNOWN_CHARACTER: 'NOT_FOUND',
   // @studio/db
   SESSION_NOT_FOUND: 'NOT_FOUND',
   BEAT_NOT_FOUND: 'NOT_FOUND',

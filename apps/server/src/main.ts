@@ -1,21 +1,24 @@
 /** `pnpm start`: the whole studio in one process on one port. */
-import { EnvError, loadProcessEnv } from './env.js';
+import { EnvError, loadProcessEnv, type StudioConfig } from './env.js';
 import { createStudio } from './studio.js';
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): StudioConfig {
   try {
-    config = loadProcessEnv();
+    return loadProcessEnv();
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
+}
 
+async function main(): Promise<void> {
+  const config = configOrExit();
   const studio = await createStudio(config);
   const url = await studio.start();
-  studio.services.log.info(
-    { url, provider: studio.services.provider.name, concurrency: config.concurrency },
+  const { log, provider } = studio.services;
+  log.info(
+    { url, provider: provider.name, concurrency: config.concurrency },
     `studio listening on ${url}`,
   );
 
@@ -24,11 +27,11 @@ async function main(): Promise<void> {
     // A second signal means "now".
     if (stopping) process.exit(1);
     stopping = true;
-    studio.services.log.info({ signal }, 'shutting down');
+    log.info({ signal }, 'shutting down');
     studio.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        studio.services.log.error({ err: error }, 'shutdown failed');
+        log.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );

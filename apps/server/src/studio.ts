@@ -3,6 +3,7 @@
  * the speech provider behind the concurrency gate, the generation worker and the HTTP server.
  * `main.ts` runs one; tests and the CLI's in-process mode start their own on port 0.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +29,7 @@ import type { DestinationStream } from 'pino';
 import type { Services } from './context.js';
 import type { ProviderConfig, StudioConfig } from './env.js';
 import { createEventBus } from './events/bus.js';
+import { createStatePublisher } from './events/publish.js';
 import type { StudioEvent } from './events/types.js';
 import { createConcurrencyLimit, createRequestGate } from './generation/concurrency.js';
 import { sweepOrphans } from './generation/orphan-sweep.js';
@@ -77,11 +79,12 @@ function createProvider(config: ProviderConfig): SpeechProvider {
 /**
  * Names this worker across restarts, so a restarted process requeues the jobs its previous life
  * held at once instead of waiting out their leases. An embedded database belongs to one process
- * (its data folder names it); with Postgres, host and port do.
+ * (its data folder names it); with Postgres, host and port do — or, on a random port, nothing
+ * stable, and its jobs wait for their leases.
  */
 function workerOwner(database: Database, config: StudioConfig): string {
-  const place = database.kind === 'pglite' ? config.dataDir : `port-${config.port || process.pid}`;
-  return `${hostname()}:${place}`;
+  if (database.kind === 'pglite') return `${hostname()}:${config.dataDir}`;
+  return `${hostname()}:${config.port ? `port-${config.port}` : randomUUID()}`;
 }
 
 export async function createStudio(
@@ -90,7 +93,10 @@ export async function createStudio(
 ): Promise<Studio> {
   const log = createLogger({
     level: config.logLevel,
-    secrets: [config.provider.kind === 'elevenlabs' ? config.provider.apiKey : undefined, config.token],
+    secrets: [
+      config.provider.kind === 'elevenlabs' ? config.provider.apiKey : undefined,
+      config.token,
+    ],
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   mkdirSync(config.dataDir, { recursive: true });
@@ -103,6 +109,7 @@ export async function createStudio(
   const storage = createLocalStorage(join(config.dataDir, 'storage'));
   const limit = createConcurrencyLimit(config.concurrency, () => worker.wake());
   const owner = workerOwner(database, config);
+  const bus = createEventBus<StudioEvent>({ resync: { type: 'resync' } });
 
   const services: Services = {
     db,
@@ -111,7 +118,8 @@ export async function createStudio(
     provider: createProvider(config.provider),
     gate: createRequestGate(limit),
     halts: createSessionHalts(),
-    bus: createEventBus<StudioEvent>({ resync: { type: 'resync' } }),
+    bus,
+    publishState: createStatePublisher({ db, bus }),
     log,
     modelOverride: config.provider.kind === 'elevenlabs' ? config.provider.modelId : undefined,
     ffmpegPath: config.ffmpegPath,

@@ -36,14 +36,11 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Domain errors thrown by the plain functions become tRPC errors of the right HTTP class. */
-export const procedure = t.procedure.use(async ({ next, ctx, path, type }) => {
+export const procedure = t.procedure.use(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const mapped = toTRPCError(result.error.cause);
     if (mapped !== result.error.cause) throw mapped;
-    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-      ctx.log.error({ err: result.error.cause ?? result.error, path, type }, 'procedure failed');
-    }
   }
   return result;
 });

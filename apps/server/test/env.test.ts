@@ -29,7 +29,10 @@ describe('loadEnv', () => {
   });
 
   it('uses ElevenLabs when a key is set, with its default concurrency', () => {
-    const config = loadEnv({ ELEVENLABS_API_KEY: 'sk_test', ELEVENLABS_BASE_URL: 'http://127.0.0.1:9' });
+    const config = loadEnv({
+      ELEVENLABS_API_KEY: 'sk_test',
+      ELEVENLABS_BASE_URL: 'http://127.0.0.1:9',
+    });
     expect(config.provider).toEqual({
       kind: 'elevenlabs',
       apiKey: 'sk_test',
@@ -40,11 +43,15 @@ describe('loadEnv', () => {
   });
 
   it('keeps the local voice when asked, even with a key', () => {
-    expect(loadEnv({ ELEVENLABS_API_KEY: 'sk', TTS_PROVIDER: 'local' }).provider.kind).toBe('local');
+    expect(loadEnv({ ELEVENLABS_API_KEY: 'sk', TTS_PROVIDER: 'local' }).provider.kind).toBe(
+      'local',
+    );
   });
 
   it('treats empty values as unset', () => {
-    expect(loadEnv({ ELEVENLABS_API_KEY: '', STUDIO_TOKEN: '', GENERATION_CONCURRENCY: '' })).toMatchObject({
+    expect(
+      loadEnv({ ELEVENLABS_API_KEY: '', STUDIO_TOKEN: '', GENERATION_CONCURRENCY: '' }),
+    ).toMatchObject({
       provider: { kind: 'local' },
       token: undefined,
       concurrency: 2,

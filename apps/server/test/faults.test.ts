@@ -24,7 +24,9 @@ async function studioWith(options: Parameters<typeof startElevenLabsStandIn>[0])
 }
 
 const logged = (logs: string[], message: string) =>
-  logs.map((line) => JSON.parse(line) as { msg: string; code?: string }).filter((e) => e.msg === message);
+  logs
+    .map((line) => JSON.parse(line) as { msg: string; code?: string })
+    .filter((e) => e.msg === message);
 
 describe('faults', () => {
   it('retries 20% failed requests (429/500) until every beat is ready, retries logged', async () => {
@@ -45,7 +47,9 @@ describe('faults', () => {
     expect(standIn.counters.failures).toBeGreaterThan(0);
     const retries = logged(test.logs, 'speech request failed, retrying');
     expect(retries.length).toBe(standIn.counters.failures);
-    expect(new Set(retries.map((retry) => retry.code))).toEqual(new Set(['rate_limited', 'server']));
+    expect(new Set(retries.map((retry) => retry.code))).toEqual(
+      new Set(['rate_limited', 'server']),
+    );
   });
 
   it('stops a session on an exhausted quota, keeps its takes, and finishes on retryFailed', async () => {
@@ -81,7 +85,9 @@ describe('faults', () => {
     }
 
     standIn.setQuota(Number.POSITIVE_INFINITY);
-    expect(await caller.generation.retryFailed({ sessionId: session.id })).toEqual({ queued: beats - 4 });
+    expect(await caller.generation.retryFailed({ sessionId: session.id })).toEqual({
+      queued: beats - 4,
+    });
     await test.studio.worker.idle();
     const finished = await caller.sessions.get({ sessionId: session.id });
     expect(finished.lastError).toBeNull();

@@ -91,9 +91,10 @@ describe('over HTTP', () => {
     const size = bytes.length;
     expect(size).toBeGreaterThan(1000);
     // The bytes on disk, read independently of the server.
-    const stored = await readFile(
-      join(test.config.dataDir, 'storage', ...(await test.studio.services.storage.list(`takes/${sessionId}/`)).find((key) => key.includes(`${view.beats[0]!.beatKey}-`))!.split('/')),
+    const [key] = await test.studio.services.storage.list(
+      `takes/${sessionId}/${view.beats[0]!.beatKey}-`,
     );
+    const stored = await readFile(join(test.config.dataDir, 'storage', key!));
     expect(bytes.equals(stored)).toBe(true);
 
     const part = await fetch(url + take.audioUrl, { headers: { Range: 'bytes=100-199' } });
@@ -113,7 +114,11 @@ describe('over HTTP', () => {
     const cached = await fetch(url + take.audioUrl, { headers: { 'If-None-Match': etag } });
     expect(cached.status).toBe(304);
 
-    for (const path of ['/audio/00000000-0000-4000-8000-000000000000', '/audio/not-an-id', '/audio/../etc/passwd']) {
+    for (const path of [
+      '/audio/00000000-0000-4000-8000-000000000000',
+      '/audio/not-an-id',
+      '/audio/../etc/passwd',
+    ]) {
       expect((await fetch(url + path)).status).toBe(404);
     }
   });
@@ -121,8 +126,16 @@ describe('over HTTP', () => {
   it('keeps exactly one selected take under 50 concurrent selections', async () => {
     const before = await client.sessions.get.query({ sessionId });
     const beat = before.beats[1]!;
-    await client.generation.regenerateBeat.mutate({ sessionId, beatId: beat.id, overrides: { style: 0.9 } });
-    await client.generation.regenerateBeat.mutate({ sessionId, beatId: beat.id, overrides: { style: 0.1 } });
+    await client.generation.regenerateBeat.mutate({
+      sessionId,
+      beatId: beat.id,
+      overrides: { style: 0.9 },
+    });
+    await client.generation.regenerateBeat.mutate({
+      sessionId,
+      beatId: beat.id,
+      overrides: { style: 0.1 },
+    });
     await test.studio.worker.idle();
     const takes = (await client.sessions.get.query({ sessionId })).beats[1]!.takes;
     expect(takes).toHaveLength(3);
@@ -144,7 +157,9 @@ describe('over HTTP', () => {
     const master = done.files.find((file) => file.name === 'master.mp3')!;
     const response = await fetch(url + master.url);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toContain('attachment; filename="master.mp3"');
+    expect(response.headers.get('content-disposition')).toContain(
+      'attachment; filename="master.mp3"',
+    );
     expect((await response.arrayBuffer()).byteLength).toBe(master.bytes);
     const zip = done.files.find((file) => file.name.endsWith('.zip'))!;
     expect((await fetch(url + zip.url)).headers.get('content-type')).toBe('application/zip');
@@ -162,7 +177,10 @@ describe('over HTTP', () => {
       'INVALID_SCRIPT',
     );
     expect(invalid.diagnostics?.map((d) => d.code)).toContain('meta/missing');
-    const zod = await expectClientError(client.sessions.get.query({ sessionId: 'nope' }), 'BAD_REQUEST');
+    const zod = await expectClientError(
+      client.sessions.get.query({ sessionId: 'nope' }),
+      'BAD_REQUEST',
+    );
     expect(zod.zod?.fieldErrors).toHaveProperty('sessionId');
     await expectClientError(
       client.sessions.get.query({ sessionId: '00000000-0000-4000-8000-000000000000' }),
@@ -182,7 +200,9 @@ describe('over HTTP', () => {
     });
     const page = await fetch(`${url}/sessions`);
     expect(page.status).toBe(404);
-    expect(((await page.json()) as { error: { code: string } }).error.code).toBe('WEB_APP_NOT_BUILT');
+    expect(((await page.json()) as { error: { code: string } }).error.code).toBe(
+      'WEB_APP_NOT_BUILT',
+    );
     expect(page.headers.get('x-request-id')).toBeTruthy();
   });
 });

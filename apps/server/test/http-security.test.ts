@@ -50,7 +50,11 @@ describe('with STUDIO_TOKEN set', () => {
     const view = await client.sessions.get.query({ sessionId: session.id });
     bodies.push(JSON.stringify(view));
     takeUrl = view.beats[0]!.takes[0]!.audioUrl;
-    const exported = await client.exports.create.mutate({ sessionId: session.id, loudness: null, partial: false });
+    const exported = await client.exports.create.mutate({
+      sessionId: session.id,
+      loudness: null,
+      partial: false,
+    });
     bodies.push(JSON.stringify(exported));
     exportUrl = exported.files[0]!.url;
 
@@ -68,16 +72,29 @@ describe('with STUDIO_TOKEN set', () => {
 
   it('answers 401 without the token on the API, audio and exports', async () => {
     const sessionList = '/trpc/sessions.list';
-    for (const path of [sessionList, takeUrl, exportUrl, '/audio/preview/0123456789abcdef0123456789abcdef']) {
+    for (const path of [
+      sessionList,
+      takeUrl,
+      exportUrl,
+      '/audio/preview/0123456789abcdef0123456789abcdef',
+    ]) {
       expect((await get(path)).response.status).toBe(401);
       expect(
-        (await get(path, { headers: { Authorization: 'Bearer wrong-token-0123456789' } })).response.status,
+        (await get(path, { headers: { Authorization: 'Bearer wrong-token-0123456789' } })).response
+          .status,
       ).toBe(401);
     }
-    const refused = await expectClientError(createStudioClient(url).sessions.list.query(), 'UNAUTHORIZED');
+    const refused = await expectClientError(
+      createStudioClient(url).sessions.list.query(),
+      'UNAUTHORIZED',
+    );
     expect(refused.httpStatus).toBe(401);
-    expect((await get(sessionList, { headers: { Authorization: `Bearer ${token}` } })).response.status).toBe(200);
-    expect((await get(takeUrl, { headers: { Authorization: `Bearer ${token}` } })).response.status).toBe(200);
+    expect(
+      (await get(sessionList, { headers: { Authorization: `Bearer ${token}` } })).response.status,
+    ).toBe(200);
+    expect(
+      (await get(takeUrl, { headers: { Authorization: `Bearer ${token}` } })).response.status,
+    ).toBe(200);
   });
 
   it('lets a browser sign in once and play audio and downloads with the HttpOnly cookie', async () => {
@@ -85,7 +102,10 @@ describe('with STUDIO_TOKEN set', () => {
     const { body: before } = await get('/auth');
     expect(JSON.parse(before)).toEqual({ required: true, authenticated: false });
 
-    const refused = await fetch(`${url}/auth`, { method: 'POST', body: JSON.stringify({ token: 'nope' }) });
+    const refused = await fetch(`${url}/auth`, {
+      method: 'POST',
+      body: JSON.stringify({ token: 'nope' }),
+    });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('set-cookie')).toBeNull();
 
@@ -101,9 +121,13 @@ describe('with STUDIO_TOKEN set', () => {
     expect(setCookie).not.toContain(token);
     const cookie = setCookie.split(';')[0]!;
 
-    expect((await get(takeUrl, { headers: { Cookie: cookie, Range: 'bytes=0-9' } })).response.status).toBe(206);
+    expect(
+      (await get(takeUrl, { headers: { Cookie: cookie, Range: 'bytes=0-9' } })).response.status,
+    ).toBe(206);
     expect((await get(exportUrl, { headers: { Cookie: cookie } })).response.status).toBe(200);
-    expect((await get('/trpc/sessions.list', { headers: { Cookie: cookie } })).response.status).toBe(200);
+    expect(
+      (await get('/trpc/sessions.list', { headers: { Cookie: cookie } })).response.status,
+    ).toBe(200);
     expect(JSON.parse((await get('/auth', { headers: { Cookie: cookie } })).body)).toEqual({
       required: true,
       authenticated: true,
@@ -111,11 +135,17 @@ describe('with STUDIO_TOKEN set', () => {
     // A page of another origin cannot use the browser's cookie to change anything.
     const forged = await fetch(`${url}/trpc/sessions.create`, {
       method: 'POST',
-      headers: { Cookie: cookie, Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      headers: {
+        Cookie: cookie,
+        Origin: 'http://evil.example',
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ json: { source: numberedScript(1) } }),
     });
     expect(forged.status).toBe(401);
-    expect((await get(takeUrl, { headers: { Cookie: 'studio_session=forged' } })).response.status).toBe(401);
+    expect(
+      (await get(takeUrl, { headers: { Cookie: 'studio_session=forged' } })).response.status,
+    ).toBe(401);
   });
 
   it('keeps /healthz open without revealing anything', async () => {
@@ -130,7 +160,10 @@ describe('with STUDIO_TOKEN set', () => {
     const header = numberedScript(1);
     // Just over the limit: the procedure refuses it.
     const over = header + '\n'.repeat(MAX_SCRIPT_BYTES + 1 - header.length);
-    const data = await expectClientError(client.sessions.create.mutate({ source: over }), 'PAYLOAD_TOO_LARGE');
+    const data = await expectClientError(
+      client.sessions.create.mutate({ source: over }),
+      'PAYLOAD_TOO_LARGE',
+    );
     expect(data.httpStatus).toBe(413);
     // Far over: the request body is cut off before it is read whole.
     const huge = 'x'.repeat(6 * MAX_SCRIPT_BYTES);

@@ -3,7 +3,11 @@ import { beatChanges, planReimport, type ExistingBeat } from '../src/sessions/re
 import { parseBeats, script } from './support/scripts.js';
 
 const original = script([
-  { id: '01_hook', name: 'Hook', body: 'Corporation stole your chips.\n[PAUSE: 50ms]\nYou got scammed.' },
+  {
+    id: '01_hook',
+    name: 'Hook',
+    body: 'Corporation stole your chips.\n[PAUSE: 50ms]\nYou got scammed.',
+  },
   { id: '02_boomer', body: '[CHARACTER: boomer]\nBack in my day.' },
   { id: '03_end', body: 'Bye.' },
 ]);
@@ -28,13 +32,21 @@ describe('planReimport', () => {
   it('matches beats by id, ignoring case, and keeps the new spelling', () => {
     const next = original.replace('[BEAT: 01_hook]', '[BEAT: 01_HOOK]');
     const plan = planReimport(stored(original), parseBeats(next));
-    expect(plan.beats[0]).toMatchObject({ kind: 'unchanged', previousId: '01_hook', beat: { id: '01_HOOK' } });
+    expect(plan.beats[0]).toMatchObject({
+      kind: 'unchanged',
+      previousId: '01_hook',
+      beat: { id: '01_HOOK' },
+    });
     expect(plan.removed).toEqual([]);
   });
 
   it('marks edited beats changed with what changed, and inserts new ones in order', () => {
     const next = script([
-      { id: '01_hook', name: 'Hook', body: 'Corporation stole your crisps.\n[PAUSE: 50ms]\nYou got scammed.' },
+      {
+        id: '01_hook',
+        name: 'Hook',
+        body: 'Corporation stole your crisps.\n[PAUSE: 50ms]\nYou got scammed.',
+      },
       { id: '01b_new', body: 'A brand new beat.' },
       { id: '02_boomer', body: '[CHARACTER: every-coon]\n[PACE: slow]\nBack in my day.' },
       { id: '03_end', body: 'Bye.' },
@@ -49,7 +61,11 @@ describe('planReimport', () => {
 
   it('lists removed beats without touching the others', () => {
     const next = script([
-      { id: '01_hook', name: 'Hook', body: 'Corporation stole your chips.\n[PAUSE: 50ms]\nYou got scammed.' },
+      {
+        id: '01_hook',
+        name: 'Hook',
+        body: 'Corporation stole your chips.\n[PAUSE: 50ms]\nYou got scammed.',
+      },
       { id: '03_end', body: 'Bye.' },
     ]);
     const plan = planReimport(stored(original), parseBeats(next));
@@ -60,10 +76,18 @@ describe('planReimport', () => {
   it('treats a rename or a move as no change to the audio', () => {
     const next = script([
       { id: '03_end', body: 'Bye.' },
-      { id: '01_hook', name: 'The hook', body: 'Corporation stole your chips.\n[PAUSE: 50ms]\nYou got scammed.' },
+      {
+        id: '01_hook',
+        name: 'The hook',
+        body: 'Corporation stole your chips.\n[PAUSE: 50ms]\nYou got scammed.',
+      },
       { id: '02_boomer', body: '[CHARACTER: boomer]\nBack in my day.' },
     ]);
-    expect(kinds(original, next).map(([, kind]) => kind)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(kinds(original, next).map(([, kind]) => kind)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
   });
 });
 

@@ -1,7 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { SpeechError, type SpeechProvider, type SpeechRequest, type SpeechResult } from '@studio/audio';
+import {
+  SpeechError,
+  type SpeechProvider,
+  type SpeechRequest,
+  type SpeechResult,
+} from '@studio/audio';
 import { createConcurrencyLimit, createRequestGate } from '../src/generation/concurrency.js';
 import { createWorker } from '../src/generation/worker.js';
 
@@ -127,7 +132,9 @@ describe('concurrency gate', () => {
           charactersBilled: 0,
           requestId: null,
           modelId: 'm',
-          ...(reportedMax === null ? {} : { concurrency: { current: stats.running, max: reportedMax } }),
+          ...(reportedMax === null
+            ? {}
+            : { concurrency: { current: stats.running, max: reportedMax } }),
         };
       },
     };
@@ -155,8 +162,13 @@ describe('concurrency gate', () => {
     const [gatedA, gatedB] = [gate(a.provider), gate(b.provider)];
     await gatedA.synthesize(request);
     let together = 0;
-    const spy = setInterval(() => (together = Math.max(together, a.stats.running + b.stats.running)), 1);
-    await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? gatedA : gatedB).synthesize(request)));
+    const spy = setInterval(
+      () => (together = Math.max(together, a.stats.running + b.stats.running)),
+      1,
+    );
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 ? gatedA : gatedB).synthesize(request)),
+    );
     clearInterval(spy);
     expect(together).toBe(2);
   });

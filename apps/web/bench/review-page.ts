@@ -9,31 +9,16 @@
  *   - the round trip of selecting a take: click → the take shown selected, confirmed by the server
  *     (target < 100 ms).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { startElevenLabsStandIn } from '@studio/audio/testing';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
 import type { AppRouter } from '@studio/server';
-import { buildWeb, launchChromium, repoRoot, startStudio } from '../test/e2e/studio.js';
+import { buildWeb, launchChromium, startStudio } from '../test/e2e/studio.js';
 
 const BEATS = 200;
 const TAKES = 3;
 const LOADS = 5;
 const SELECTIONS = 20;
-
-interface StandIn {
-  baseUrl: string;
-  apiKey: string;
-  close(): Promise<void>;
-}
-
-/** The stand-in lives in the audio package's test kit: loaded by path, bench-only. */
-async function startStandIn(): Promise<StandIn> {
-  const kit = (await import(
-    pathToFileURL(join(repoRoot, 'packages/audio/src/testing/index.ts')).href
-  )) as { startElevenLabsStandIn(options: { latencyMs: number }): Promise<StandIn> };
-  return kit.startElevenLabsStandIn({ latencyMs: 0 });
-}
 
 const lines = [
   'Corporation stole your chips.',
@@ -82,7 +67,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 }
 
 if (process.env.BENCH_NO_BUILD !== '1') await buildWeb();
-const standIn = await startStandIn();
+const standIn = await startElevenLabsStandIn({ latencyMs: 0 });
 const studio = await startStudio({
   TTS_PROVIDER: 'elevenlabs',
   ELEVENLABS_API_KEY: standIn.apiKey,

@@ -77,3 +77,5 @@ export {
   type VoiceProfile,
   type VoiceProfilePatch,
 } from './queries/voice-profiles.js';
+// Added by apps/server (see src/queries/server-lookups.ts).
+export { getBeat } from './queries/server-lookups.js';

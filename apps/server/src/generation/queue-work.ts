@@ -13,9 +13,9 @@ import {
   type JobRequest,
 } from '@studio/db';
 import type { Services } from '../context.js';
-import { publishBeats, publishSession } from '../events/publish.js';
+import { publishSession } from '../events/publish.js';
 
-type QueueServices = Pick<Services, 'db' | 'bus' | 'halts' | 'wakeWorker'>;
+type QueueServices = Pick<Services, 'db' | 'bus' | 'publishState' | 'halts' | 'wakeWorker'>;
 
 async function queue(
   services: QueueServices,
@@ -29,13 +29,13 @@ async function queue(
   const jobs = await enqueueJobs(db, sessionId, requests);
   if (jobs.length > 0) {
     publishSession(services, await setSessionStatus(db, sessionId, 'generating'));
-    services.wakeWorker();
   }
-  await publishBeats(
-    services,
+  await services.publishState(
     sessionId,
     jobs.map((job) => job.beatId),
   );
+  // After publishing, so that browsers see the beats queued before they see them generating.
+  if (jobs.length > 0) services.wakeWorker();
   return { queued: jobs.length };
 }
 
@@ -75,8 +75,7 @@ export async function regenerateBeat(
 export async function cancelGeneration(services: QueueServices, sessionId: string) {
   const jobs = await cancelJobs(services.db, sessionId);
   publishSession(services, await setSessionStatus(services.db, sessionId, 'in_progress'));
-  await publishBeats(
-    services,
+  await services.publishState(
     sessionId,
     jobs.map((job) => job.beatId),
   );

@@ -7,17 +7,18 @@
 import {
   completeJob,
   failJob,
-  getSession,
+  getBeat,
   listSessionJobs,
   setSessionError,
   setSessionStatus,
   type GenerationJob,
+  type SessionDetail,
   type TakeProvider,
 } from '@studio/db';
 import { renderTake, withRetries, type RenderedTake } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
-import { publishBeats, publishSession } from '../events/publish.js';
+import { publishSession } from '../events/publish.js';
 import { beatState, takeView } from '../sessions/views.js';
 import { renderProfiles } from './profiles.js';
 import { stopsSession } from './session-halts.js';
@@ -29,11 +30,8 @@ export async function voiceBeat(
 ): Promise<void> {
   const { db, bus } = services;
   const log = services.log.child({ jobId: job.id, beatId: job.beatId, sessionId: job.sessionId });
-  let generating = false;
   try {
-    const session = await getSession(db, job.sessionId);
-    generating = session.status === 'generating';
-    const beat = session.beats.find((candidate) => candidate.id === job.beatId);
+    const beat = await getBeat(db, job.beatId);
     // The beat was deleted by a re-import since it was queued (its job cascades away).
     if (!beat) return;
     bus.publish(job.sessionId, { type: 'beat', beat: beatState(beat) });
@@ -92,8 +90,7 @@ export async function voiceBeat(
     );
   }
   try {
-    await publishBeats(services, job.sessionId, [job.beatId]);
-    if (generating) await settleSession(services, job.sessionId);
+    await settleSession(services, await services.publishState(job.sessionId, [job.beatId]));
   } catch (error) {
     log.error({ err: error }, 'could not publish the state after a job');
   }
@@ -144,18 +141,17 @@ async function haltSession(
   const open = (await listSessionJobs(db, sessionId)).filter(isOpen);
   for (const job of open) await failJob(db, job.id, error);
   publishSession(services, await setSessionError(db, sessionId, error));
-  await publishBeats(
-    services,
+  await services.publishState(
     sessionId,
     open.map((job) => job.beatId),
   );
 }
 
 /** When a generating session's queue has drained, generation is over: back to review. */
-async function settleSession(services: Services, sessionId: string): Promise<void> {
-  const jobs = await listSessionJobs(services.db, sessionId);
-  if (jobs.some(isOpen)) return;
-  publishSession(services, await setSessionStatus(services.db, sessionId, 'in_progress'));
+async function settleSession(services: Services, session: SessionDetail): Promise<void> {
+  if (session.status !== 'generating') return;
+  if ((await listSessionJobs(services.db, session.id)).some(isOpen)) return;
+  publishSession(services, await setSessionStatus(services.db, session.id, 'in_progress'));
 }
 
 const isOpen = (job: GenerationJob) => job.status === 'queued' || job.status === 'running';

@@ -3,6 +3,7 @@
  * the durable queue as soon as a slot frees, and polling for work other processes (or retry
  * back-offs) make available. Jobs carry their own error handling: `run` never rejects.
  */
+import { setMaxListeners } from 'node:events';
 import type { Logger } from '../logger.js';
 
 export interface WorkerOptions<TJob> {
@@ -29,7 +30,13 @@ export interface Worker {
 
 export function createWorker<TJob>(options: WorkerOptions<TJob>): Worker {
   const inFlight = new Set<Promise<void>>();
-  let abort = new AbortController();
+  const newAbortController = () => {
+    const controller = new AbortController();
+    // Every job in flight, and each of its requests and ffmpeg runs, listens to this one signal.
+    setMaxListeners(0, controller.signal);
+    return controller;
+  };
+  let abort = newAbortController();
   let running = false;
   let loop: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
@@ -72,7 +79,8 @@ export function createWorker<TJob>(options: WorkerOptions<TJob>): Worker {
       woken = false;
       try {
         const claimed = await claimFree();
-        if (claimed === 0 && inFlight.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
+        if (claimed === 0 && inFlight.size === 0)
+          idleWaiters.splice(0).forEach((resolve) => resolve());
       } catch (error) {
         // The database may be briefly unreachable: keep the worker alive and try again.
         options.log.error({ err: error }, 'claiming generation jobs failed');
@@ -85,7 +93,7 @@ export function createWorker<TJob>(options: WorkerOptions<TJob>): Worker {
     start() {
       if (running) return;
       running = true;
-      abort = new AbortController();
+      abort = newAbortController();
       loop = runLoop();
     },
     wake,

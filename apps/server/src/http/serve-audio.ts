@@ -48,6 +48,8 @@ export async function servePreviewAudio(
   services: Pick<Services, 'storage'>,
   id: string,
 ): Promise<void> {
+  const key = previewStorageKey(id);
+  if (!key) return sendError(res, 404, 'NOT_FOUND');
   // The id is a hash of everything that shapes the preview: the same id is the same audio.
-  await serveStored(req, res, services, previewStorageKey(id), `"${id}"`);
+  await serveStored(req, res, services, key, `"${id}"`);
 }

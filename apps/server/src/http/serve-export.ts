@@ -27,7 +27,8 @@ export async function serveExportFile(
   requestedName: string,
 ): Promise<void> {
   const row = await getExport(db, exportId).catch(() => null);
-  const file = row?.status === 'ready' ? row.files.find((f) => f.name === requestedName) : undefined;
+  const file =
+    row?.status === 'ready' ? row.files.find((f) => f.name === requestedName) : undefined;
   if (!row || !file) return sendError(res, 404, 'EXPORT_FILE_NOT_FOUND');
 
   const key = exportStorageKey(row.id, file.name);

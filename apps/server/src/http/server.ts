@@ -28,7 +28,7 @@ export interface HttpOptions {
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const takeAudio = new RegExp(`^/audio/(${UUID})$`);
-const previewAudio = /^\/audio\/preview\/([0-9a-f]{32})$/;
+const previewAudio = /^\/audio\/preview\/([^/]+)$/;
 const exportFile = new RegExp(`^/exports/(${UUID})/([^/]+)$`);
 
 /** JSON escapes and the batch envelope make the body larger than the script it carries. */
@@ -49,7 +49,12 @@ function decodedOrNull(segment: string): string | null {
   }
 }
 
-export function createRequestListener({ services, auth, health, web }: HttpOptions): RequestListener {
+export function createRequestListener({
+  services,
+  auth,
+  health,
+  web,
+}: HttpOptions): RequestListener {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -92,9 +97,9 @@ export function createRequestListener({ services, auth, health, web }: HttpOptio
     match = takeAudio.exec(path);
     if (match) return serveTakeAudio(req, res, services, match[1]!.toLowerCase());
     match = exportFile.exec(path);
-    const fileName = match && decodedOrNull(match[2]!);
-    if (match && fileName) return serveExportFile(req, res, services, match[1]!.toLowerCase(), fileName);
-    return sendError(res, 404, 'NOT_FOUND');
+    const fileName = match ? decodedOrNull(match[2]!) : null;
+    if (!match || !fileName) return sendError(res, 404, 'NOT_FOUND');
+    return serveExportFile(req, res, services, match[1]!.toLowerCase(), fileName);
   }
 
   return (req, res) => {

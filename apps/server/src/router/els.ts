@@ -4,6 +4,8 @@ import { procedure, router } from '../trpc.js';
 import { scriptInput } from './els.schema.js';
 
 export const elsRouter = router({
-  validate: procedure.input(scriptInput).query(({ ctx, input }) => validateScript(ctx.db, input.source)),
+  validate: procedure
+    .input(scriptInput)
+    .query(({ ctx, input }) => validateScript(ctx.db, input.source)),
   parse: procedure.input(scriptInput).query(({ ctx, input }) => parseScript(ctx.db, input.source)),
 });

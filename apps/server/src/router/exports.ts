@@ -5,7 +5,11 @@ import { createExportInput, exportRef } from './exports.schema.js';
 import { sessionRef } from './sessions.schema.js';
 
 export const exportsRouter = router({
-  create: procedure.input(createExportInput).mutation(({ ctx, input }) => exportSession(ctx, input)),
-  list: procedure.input(sessionRef).query(({ ctx, input }) => listSessionExports(ctx, input.sessionId)),
+  create: procedure
+    .input(createExportInput)
+    .mutation(({ ctx, input }) => exportSession(ctx, input)),
+  list: procedure
+    .input(sessionRef)
+    .query(({ ctx, input }) => listSessionExports(ctx, input.sessionId)),
   get: procedure.input(exportRef).query(({ ctx, input }) => getSessionExport(ctx, input.exportId)),
 });

@@ -10,10 +10,16 @@ import { regenerateBeatInput } from './generation.schema.js';
 import { sessionRef } from './sessions.schema.js';
 
 export const generationRouter = router({
-  start: procedure.input(sessionRef).mutation(({ ctx, input }) => startGeneration(ctx, input.sessionId)),
+  start: procedure
+    .input(sessionRef)
+    .mutation(({ ctx, input }) => startGeneration(ctx, input.sessionId)),
   regenerateBeat: procedure
     .input(regenerateBeatInput)
     .mutation(({ ctx, input }) => regenerateBeat(ctx, input)),
-  retryFailed: procedure.input(sessionRef).mutation(({ ctx, input }) => retryFailed(ctx, input.sessionId)),
-  cancel: procedure.input(sessionRef).mutation(({ ctx, input }) => cancelGeneration(ctx, input.sessionId)),
+  retryFailed: procedure
+    .input(sessionRef)
+    .mutation(({ ctx, input }) => retryFailed(ctx, input.sessionId)),
+  cancel: procedure
+    .input(sessionRef)
+    .mutation(({ ctx, input }) => cancelGeneration(ctx, input.sessionId)),
 });

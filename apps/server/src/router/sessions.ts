@@ -1,12 +1,11 @@
 /** Sessions: a script being voiced, reviewed and exported. */
+import { listSessions, renameSession } from '@studio/db';
 import { estimateGeneration } from '../sessions/estimate.js';
 import { previewReimport, reimport } from '../sessions/reimport.js';
 import {
   createSession,
   deleteSession,
   getSession,
-  listSessions,
-  renameSession,
   setSessionStatus,
 } from '../sessions/sessions.js';
 import { procedure, router } from '../trpc.js';
@@ -20,16 +19,20 @@ import {
 } from './sessions.schema.js';
 
 export const sessionsRouter = router({
-  list: procedure.query(({ ctx }) => listSessions(ctx)),
+  list: procedure.query(({ ctx }) => listSessions(ctx.db)),
   get: procedure.input(sessionRef).query(({ ctx, input }) => getSession(ctx, input.sessionId)),
-  create: procedure.input(createSessionInput).mutation(({ ctx, input }) => createSession(ctx, input)),
+  create: procedure
+    .input(createSessionInput)
+    .mutation(({ ctx, input }) => createSession(ctx, input)),
   estimate: procedure
     .input(sessionRef)
     .query(({ ctx, input }) => estimateGeneration(ctx, input.sessionId)),
   rename: procedure
     .input(renameSessionInput)
-    .mutation(({ ctx, input }) => renameSession(ctx, input.sessionId, input.videoTitle)),
-  delete: procedure.input(sessionRef).mutation(({ ctx, input }) => deleteSession(ctx, input.sessionId)),
+    .mutation(({ ctx, input }) => renameSession(ctx.db, input.sessionId, input.videoTitle)),
+  delete: procedure
+    .input(sessionRef)
+    .mutation(({ ctx, input }) => deleteSession(ctx, input.sessionId)),
   setStatus: procedure
     .input(setStatusInput)
     .mutation(({ ctx, input }) => setSessionStatus(ctx, input.sessionId, input.status)),

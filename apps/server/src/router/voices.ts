@@ -9,5 +9,7 @@ export const voicesRouter = router({
   update: procedure
     .input(updateVoiceInput)
     .mutation(({ ctx, input }) => updateVoiceProfile(ctx.db, input.character, input.patch)),
-  preview: procedure.input(previewVoiceInput).mutation(({ ctx, input }) => previewVoice(ctx, input)),
+  preview: procedure
+    .input(previewVoiceInput)
+    .mutation(({ ctx, input }) => previewVoice(ctx, input)),
 });

@@ -6,7 +6,6 @@
 import { getSession, replaceBeatsFromScript } from '@studio/db';
 import type { Services } from '../context.js';
 import { StudioError } from '../errors.js';
-import { publishBeats } from '../events/publish.js';
 import { planReimport, staleReason, type BeatChange, type ReimportPlan } from './reimport-diff.js';
 import { requireScript } from './script.js';
 
@@ -24,15 +23,13 @@ async function plan(db: Services['db'], sessionId: string, source: string) {
   return { script, session, plan: planReimport(existing, script.beats) };
 }
 
-function summarize(
-  reimport: ReimportPlan,
-  takeCounts: Map<string, number>,
-): ReimportPreview {
+function summarize(reimport: ReimportPlan, takeCounts: Map<string, number>): ReimportPreview {
   const preview: ReimportPreview = { unchanged: [], changed: [], added: [], removed: [] };
   reimport.beats.forEach((planned, position) => {
     const beatKey = planned.beat.id;
     if (planned.kind === 'unchanged') preview.unchanged.push({ beatKey });
-    else if (planned.kind === 'changed') preview.changed.push({ beatKey, changes: planned.changes });
+    else if (planned.kind === 'changed')
+      preview.changed.push({ beatKey, changes: planned.changes });
     else preview.added.push({ beatKey, position });
   });
   preview.removed = reimport.removed.map(({ beatId, name }) => ({
@@ -52,7 +49,7 @@ export async function previewReimport(
 }
 
 export async function reimport(
-  services: Pick<Services, 'db' | 'storage' | 'bus' | 'log'>,
+  services: Pick<Services, 'db' | 'storage' | 'bus' | 'publishState' | 'log'>,
   input: { sessionId: string; source: string; removeBeatKeys: string[] },
 ): Promise<ReimportPreview> {
   const { db, storage, bus, log } = services;
@@ -95,6 +92,6 @@ export async function reimport(
     });
   }
   bus.publish(input.sessionId, { type: 'script' });
-  await publishBeats(services, input.sessionId);
+  await services.publishState(input.sessionId);
   return summarize(reimport, new Map(session.beats.map((b) => [b.beatKey, b.takes.length])));
 }

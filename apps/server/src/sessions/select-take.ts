@@ -1,13 +1,12 @@
 /** Choosing a beat's take for the export; every browser of the session sees the choice. */
 import { selectTake } from '@studio/db';
 import type { Services } from '../context.js';
-import { publishBeats } from '../events/publish.js';
 
 export async function selectBeatTake(
-  services: Pick<Services, 'db' | 'bus'>,
+  services: Pick<Services, 'db' | 'publishState'>,
   input: { beatId: string; takeId: string },
 ): Promise<{ beatId: string; selectedTakeId: string }> {
   const beat = await selectTake(services.db, input);
-  await publishBeats(services, beat.sessionId, [beat.id]);
+  await services.publishState(beat.sessionId, [beat.id]);
   return { beatId: beat.id, selectedTakeId: input.takeId };
 }

@@ -1,14 +1,12 @@
-/** Session lifecycle: create from a script, read, rename, change status, delete with its files. */
+/** Session lifecycle beyond plain rows: create from a script, read as the API shows it, change
+ * status for every browser, delete with its files. */
 import {
   createSessionFromScript,
   deleteSession as deleteSessionRows,
   getSession as getSessionDetail,
   listExports,
-  listSessions as listSessionRows,
-  renameSession as renameSessionRow,
   setSessionStatus as setSessionStatusRow,
   type SessionStatus,
-  type SessionSummary,
 } from '@studio/db';
 import type { Services } from '../context.js';
 import { publishSession } from '../events/publish.js';
@@ -28,20 +26,8 @@ export async function createSession(
   return sessionView(created);
 }
 
-export function listSessions({ db }: Pick<Services, 'db'>): Promise<SessionSummary[]> {
-  return listSessionRows(db);
-}
-
 export async function getSession({ db }: Pick<Services, 'db'>, id: string): Promise<SessionView> {
   return sessionView(await getSessionDetail(db, id));
-}
-
-export async function renameSession(
-  services: Pick<Services, 'db' | 'bus'>,
-  id: string,
-  videoTitle: string,
-) {
-  return renameSessionRow(services.db, id, videoTitle);
 }
 
 export async function setSessionStatus(

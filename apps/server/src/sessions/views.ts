@@ -4,6 +4,7 @@
  * text") is computed once here.
  */
 import type {
+  BeatRow,
   BeatStatus,
   BeatWithTakes,
   ErrorInfo,
@@ -58,8 +59,7 @@ export type Progress = Record<BeatStatus, number> & {
   fraction: number;
 };
 
-export interface SessionView extends Omit<SessionRow, 'sourceEls'> {
-  sourceEls: string;
+export interface SessionView extends SessionRow {
   progress: Progress;
   beats: BeatView[];
 }
@@ -74,9 +74,10 @@ export interface ExportView {
   files: { name: string; bytes: number; url: string }[];
 }
 
-export const takeAudioUrl = (takeId: string) => `/audio/${takeId}`;
-
-export function takeView(take: TakeRow, beat: { text: string; selectedTakeId: string | null }): TakeView {
+export function takeView(
+  take: TakeRow,
+  beat: { text: string; selectedTakeId: string | null },
+): TakeView {
   return {
     id: take.id,
     beatId: take.beatId,
@@ -92,11 +93,11 @@ export function takeView(take: TakeRow, beat: { text: string; selectedTakeId: st
     voicedText: take.voicedText,
     voicesPreviousText: take.voicedText !== beat.text,
     selected: take.id === beat.selectedTakeId,
-    audioUrl: takeAudioUrl(take.id),
+    audioUrl: `/audio/${take.id}`,
   };
 }
 
-export function beatState(beat: BeatWithTakes): BeatState {
+export function beatState(beat: BeatRow): BeatState {
   return {
     id: beat.id,
     status: beat.status,

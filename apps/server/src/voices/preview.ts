@@ -8,14 +8,16 @@ import { renderTake, takeStorageKey, withRetries, type VoiceProfile } from '@stu
 import type { Beat } from '@studio/els';
 import type { Services } from '../context.js';
 
-export const DEFAULT_PREVIEW_TEXT = 'Corporation stole your chips. Bag look same. Bag not same.';
+const DEFAULT_PREVIEW_TEXT = 'Corporation stole your chips. Bag look same. Bag not same.';
 
 /** Previews are stored like takes of a pseudo-session; the sweep at start clears them. */
 const PREVIEW_SESSION = 'previews';
 const PREVIEW_BEAT = 'preview';
-export const PREVIEW_ID = /^[0-9a-f]{32}$/;
+const PREVIEW_ID = /^[0-9a-f]{32}$/;
 
-export const previewStorageKey = (id: string) => takeStorageKey(PREVIEW_SESSION, PREVIEW_BEAT, id);
+/** Where a preview is stored; `null` for anything that is not a preview id. */
+export const previewStorageKey = (id: string): string | null =>
+  PREVIEW_ID.test(id) ? takeStorageKey(PREVIEW_SESSION, PREVIEW_BEAT, id) : null;
 
 export type PreviewSettings = Partial<
   Pick<VoiceProfile, 'voiceId' | 'modelId' | 'stability' | 'similarityBoost' | 'style' | 'speed'>
@@ -72,7 +74,8 @@ export async function previewVoice(
     .digest('hex')
     .slice(0, 32);
   const audioUrl = `/audio/preview/${id}`;
-  if (await services.storage.stat(previewStorageKey(id))) return { id, audioUrl, durationMs: null };
+  if (await services.storage.stat(previewStorageKey(id)!))
+    return { id, audioUrl, durationMs: null };
 
   const rendered = await renderTake({
     beat: sampleBeat(profile.character, text),

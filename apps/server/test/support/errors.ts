@@ -24,11 +24,7 @@ export async function expectError(
 }
 
 /** Awaits a call that must fail over HTTP; returns the error's `data` for further checks. */
-export async function expectClientError(
-  call: Promise<unknown>,
-  code: string,
-  domainCode?: string,
-) {
+export async function expectClientError(call: Promise<unknown>, code: string, domainCode?: string) {
   const error = await call.then(
     () => {
       throw new Error(`expected ${code}, the call succeeded`);

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Database } from '@studio/db';
 import { createTestDatabase } from '@studio/db/testing';
 import type { ElevenLabsStandIn } from '@studio/audio/testing';
 import { loadEnv, type StudioConfig } from '../../src/env.js';
@@ -18,8 +19,10 @@ export interface TestStudio {
 export interface TestStudioOptions {
   standIn?: ElevenLabsStandIn;
   env?: Record<string, string>;
-  /** Use the embedded database in the data dir (as `pnpm start` does) instead of a test copy. */
-  realDatabase?: boolean;
+  /** Default: a fresh PGlite copy from `@studio/db/testing`, closed with the studio. */
+  database?: Database;
+  /** Default: a new temp folder, removed on close. */
+  dataDir?: string;
 }
 
 export function tempDir(prefix = 'studio-test-'): string {
@@ -27,7 +30,7 @@ export function tempDir(prefix = 'studio-test-'): string {
 }
 
 export async function createTestStudio(options: TestStudioOptions = {}): Promise<TestStudio> {
-  const dataDir = tempDir();
+  const dataDir = options.dataDir ?? tempDir();
   const config = loadEnv({
     PORT: '0',
     DATA_DIR: dataDir,
@@ -42,7 +45,7 @@ export async function createTestStudio(options: TestStudioOptions = {}): Promise
     logDestination: { write: (line: string) => void logs.push(line) },
     webHandlerPath: null,
     pollMs: 100,
-    ...(options.realDatabase ? {} : { database: await createTestDatabase() }),
+    database: options.database ?? (await createTestDatabase()),
   });
   return {
     studio,
