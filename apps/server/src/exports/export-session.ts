@@ -24,7 +24,7 @@ export interface ExportRequest {
 }
 
 export async function exportSession(
-  services: Pick<Services, 'db' | 'storage' | 'bus' | 'log' | 'ffmpegPath'>,
+  services: Pick<Services, 'db' | 'storage' | 'bus' | 'ffmpegPath'>,
   request: ExportRequest,
 ): Promise<ExportView> {
   const { db, bus } = services;

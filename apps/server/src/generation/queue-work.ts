@@ -74,7 +74,9 @@ export async function regenerateBeat(
 /** Cancels the session's queued work; a beat already being voiced may still finish. */
 export async function cancelGeneration(services: QueueServices, sessionId: string) {
   const jobs = await cancelJobs(services.db, sessionId);
-  publishSession(services, await setSessionStatus(services.db, sessionId, 'in_progress'));
+  if (jobs.length > 0) {
+    publishSession(services, await setSessionStatus(services.db, sessionId, 'in_progress'));
+  }
   await services.publishState(
     sessionId,
     jobs.map((job) => job.beatId),

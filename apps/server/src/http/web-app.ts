@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { repoRoot } from '../env.js';
-import { sendJson } from './respond.js';
+import { sendError, sendJson } from './respond.js';
 
 export type WebHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -18,7 +18,7 @@ export const defaultWebHandlerPath = resolve(repoRoot, 'apps/web/build/handler.j
 export async function loadWebApp(handlerPath: string | null): Promise<WebHandler> {
   if (handlerPath && existsSync(handlerPath)) {
     const { handler } = (await import(pathToFileURL(handlerPath).href)) as { handler: Middleware };
-    return (req, res) => handler(req, res, () => notFound(res));
+    return (req, res) => handler(req, res, () => sendError(res, 404, 'NOT_FOUND'));
   }
   return (_req, res) =>
     sendJson(res, 404, {
@@ -27,8 +27,4 @@ export async function loadWebApp(handlerPath: string | null): Promise<WebHandler
         hint: 'Build the web app first: pnpm --filter @studio/web build (or run pnpm start from the repository root).',
       },
     });
-}
-
-function notFound(res: ServerResponse): void {
-  sendJson(res, 404, { error: { code: 'NOT_FOUND' } });
 }

@@ -69,13 +69,16 @@ export async function previewVoice(
     ...input.settings,
   };
   const text = input.text?.trim() || DEFAULT_PREVIEW_TEXT;
+  const { voiceId, modelId, stability, similarityBoost, style, speed, localVoice } = profile;
+  const sound = [voiceId, modelId, stability, similarityBoost, style, speed, localVoice];
   const id = createHash('sha256')
-    .update(JSON.stringify([services.provider.cacheNamespace, profile, text]))
+    .update(JSON.stringify([services.provider.cacheNamespace, sound, text]))
     .digest('hex')
     .slice(0, 32);
   const audioUrl = `/audio/preview/${id}`;
-  if (await services.storage.stat(previewStorageKey(id)!))
+  if (await services.storage.stat(previewStorageKey(id)!)) {
     return { id, audioUrl, durationMs: null };
+  }
 
   const rendered = await renderTake({
     beat: sampleBeat(profile.character, text),
