@@ -33,6 +33,11 @@ const benches: Bench[] = [
     title: 'Generation (40 beats, 400 ms latency, concurrency cap 4)',
     targets: '≤ 1.25× ideal, 0 failed beats, peak RSS < 300 MB',
   },
+  {
+    script: 'bench:web',
+    title: 'Review page (200 beats × 3 takes, chromium)',
+    targets: 'interactive < 1 s; select a take < 100 ms',
+  },
 ];
 
 interface Outcome {
@@ -57,7 +62,8 @@ function run(script: string): Promise<{ code: number; out: string }> {
   });
 }
 
-const figureLine = /^\s*([a-z0-9_]+):\s*(.+?)\s*$/i;
+/** `name: value` — a figure; the benches print one per line. */
+const figureLine = /^\s*([A-Za-z][^:]{0,80}):\s+(\S.*?)\s*$/;
 
 const outcomes: Outcome[] = [];
 for (const bench of benches) {

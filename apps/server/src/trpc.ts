@@ -5,6 +5,20 @@ import { z } from 'zod';
 import type { Context } from './context.js';
 import { domainCodeOf, StudioError, toTRPCError } from './errors.js';
 
+/** zod's `flattenError` shape, keyed by the whole path (`overrides.stability`), not its first step. */
+function flattenIssues(error: z.ZodError): {
+  formErrors: string[];
+  fieldErrors: Record<string, string[]>;
+} {
+  const formErrors: string[] = [];
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) formErrors.push(issue.message);
+    else (fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+  }
+  return { formErrors, fieldErrors };
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // Stack traces stay in the logs.
@@ -25,7 +39,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         domainCode: domainCodeOf(cause) ?? null,
-        zod: cause instanceof z.ZodError && !internal ? z.flattenError(cause) : null,
+        zod: cause instanceof z.ZodError && !internal ? flattenIssues(cause) : null,
         diagnostics: cause instanceof StudioError ? (cause.diagnostics ?? null) : null,
       },
     };

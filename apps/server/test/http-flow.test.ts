@@ -182,6 +182,16 @@ describe('over HTTP', () => {
       'BAD_REQUEST',
     );
     expect(zod.zod?.fieldErrors).toHaveProperty('sessionId');
+    const nested = await expectClientError(
+      client.generation.regenerateBeat.mutate({
+        sessionId: '00000000-0000-4000-8000-000000000000',
+        beatId: '00000000-0000-4000-8000-000000000000',
+        overrides: { stability: 7 },
+      }),
+      'BAD_REQUEST',
+    );
+    // The whole path, so the field named is the one to fix.
+    expect(Object.keys(nested.zod?.fieldErrors ?? {})).toEqual(['overrides.stability']);
     await expectClientError(
       client.sessions.get.query({ sessionId: '00000000-0000-4000-8000-000000000000' }),
       'NOT_FOUND',
