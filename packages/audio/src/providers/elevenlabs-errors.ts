@@ -1,4 +1,5 @@
-import { ElevenLabsError, ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-js';
+// The errors module alone: the SDK's entry point loads the whole API surface.
+import { ElevenLabsError, ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-js/errors/index.js';
 import { SpeechError, type SpeechErrorCode } from './speech-error.js';
 
 /** `{"detail":{"status":"quota_exceeded",…}}` → `quota_exceeded`; validation errors have a list. */

@@ -1,4 +1,4 @@
-import { ElevenLabsClient, type ElevenLabs } from '@elevenlabs/elevenlabs-js';
+import type { ElevenLabs, ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import { bytesToPcm } from '../pcm/pcm.js';
 import { toSpeechError } from './elevenlabs-errors.js';
 import {
@@ -70,12 +70,20 @@ export function createElevenLabsProvider(options: ElevenLabsProviderOptions): Sp
   const outputFormat = options.outputFormat ?? 'pcm_24000';
   const sampleRate = Number(outputFormat.slice('pcm_'.length));
   const timeoutInSeconds = (options.timeoutMs ?? 120_000) / 1000;
-  const client = new ElevenLabsClient({
-    apiKey: options.apiKey,
-    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-    maxRetries: 0,
-    timeoutInSeconds,
-  });
+  const { apiKey, baseUrl } = options;
+  // The SDK loads ~5,000 modules (~100 MB) at import: only a studio that voices through
+  // ElevenLabs pays for it, on its first request.
+  let client: Promise<ElevenLabsClient> | undefined;
+  const sdkClient = () =>
+    (client ??= import('@elevenlabs/elevenlabs-js').then(
+      ({ ElevenLabsClient }) =>
+        new ElevenLabsClient({
+          apiKey,
+          ...(baseUrl === undefined ? {} : { baseUrl }),
+          maxRetries: 0,
+          timeoutInSeconds,
+        }),
+    ));
 
   async function synthesize(
     request: SpeechRequest,
@@ -85,7 +93,9 @@ export function createElevenLabsProvider(options: ElevenLabsProviderOptions): Sp
     const stitching = supportsRequestStitching(request.modelId);
     const { stability, similarityBoost, style, speed } = request.settings;
     try {
-      const { data, rawResponse } = await client.textToSpeech
+      const { data, rawResponse } = await (
+        await sdkClient()
+      ).textToSpeech
         .convertWithTimestamps(
           request.voiceId,
           {
