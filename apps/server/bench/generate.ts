@@ -4,12 +4,15 @@
  * Prints, one figure per line: the wall time against the ideal (40 × 0.4 s / 4), the same
  * run one request at a time (what the seed's sequential design needs), a run with 10% injected
  * failures, and the server's peak memory. Targets: ≤ 1.25× ideal, 0 failed beats, < 300 MB.
+ * With `TEST_DATABASE_URL` (a Postgres admin URL) it also measures the server on Postgres, which
+ * separates the server's own memory from the embedded database's.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startElevenLabsStandIn } from '@studio/audio/testing';
+import { createScratchPostgresDatabase } from '@studio/db/testing';
 import { createStudioClient, type StudioClient } from '../test/support/client.js';
 
 const BEATS = 40;
@@ -151,6 +154,22 @@ try {
   const sequential = await generate(sequentialServer, 'sequential');
   await sequentialServer.stop();
 
+  // The same run on Postgres: no embedded database in the process.
+  const postgresAdminUrl = process.env.TEST_DATABASE_URL;
+  let postgresRun: { seconds: number; failed: number; peak: number } | undefined;
+  if (postgresAdminUrl) {
+    const database = await createScratchPostgresDatabase(postgresAdminUrl);
+    try {
+      const server = await startServer('postgres', { ...provider, DATABASE_URL: database.url });
+      await generate(server, 'warm-up-postgres', CAP);
+      const run = await generate(server, 'postgres');
+      postgresRun = { ...run, peak: rssMb(server.child.pid!, 'VmHWM') };
+      await server.stop();
+    } finally {
+      await database.drop();
+    }
+  }
+
   console.log(`beats: ${BEATS}`);
   console.log(`stand-in latency: ${LATENCY_MS} ms, concurrency cap: ${CAP}`);
   console.log(`ideal wall time: ${IDEAL_S.toFixed(2)} s`);
@@ -168,6 +187,11 @@ try {
   console.log(
     `peak server RSS of the first start (creates the database): ${firstStartPeak.toFixed(0)} MB`,
   );
+  if (postgresRun) {
+    console.log(`wall time on Postgres: ${postgresRun.seconds.toFixed(2)} s`);
+    console.log(`failed beats on Postgres: ${postgresRun.failed}`);
+    console.log(`peak server RSS on Postgres: ${postgresRun.peak.toFixed(0)} MB (target < 300 MB)`);
+  }
 } finally {
   await standIn.close();
   rmSync(scratch, { recursive: true, force: true });

@@ -62,26 +62,34 @@ function pgliteTemplate(): Promise<Blob> {
   return template;
 }
 
-async function createPostgresTestDatabase(url: string, empty: boolean): Promise<Database> {
+/** A new, empty database on the server at `url` (an admin connection), and a way to drop it. */
+export async function createScratchPostgresDatabase(
+  url: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `studio_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = () => postgres(url, { max: 1, onnotice: () => {} });
-  const creator = admin();
-  try {
-    await creator.unsafe(`create database "${name}"`);
-  } finally {
-    await creator.end();
-  }
+  const admin = async (statement: string) => {
+    const connection = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await connection.unsafe(statement);
+    } finally {
+      await connection.end();
+    }
+  };
+  await admin(`create database "${name}"`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const database = openPostgres(target.toString());
+  return {
+    url: target.toString(),
+    drop: () => admin(`drop database if exists "${name}" with (force)`),
+  };
+}
+
+async function createPostgresTestDatabase(url: string, empty: boolean): Promise<Database> {
+  const scratch = await createScratchPostgresDatabase(url);
+  const database = openPostgres(scratch.url);
   const close = async () => {
     await database.close();
-    const dropper = admin();
-    try {
-      await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-    } finally {
-      await dropper.end();
-    }
+    await scratch.drop();
   };
   try {
     if (!empty) await prepare(database);
