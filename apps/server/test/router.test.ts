@@ -455,6 +455,24 @@ describe.each(availableTestEngines())('on %s', (engine) => {
       await generate(session.id);
       await reading;
       expect(received).toEqual(expect.arrayContaining(['session', 'beat', 'take', 'progress']));
+
+      // A selection reaches every open browser as the beat's new state.
+      const view = await caller.sessions.get({ sessionId: session.id });
+      const beat = view.beats[0]!;
+      await caller.generation.regenerateBeat({ sessionId: session.id, beatId: beat.id });
+      await test.studio.worker.idle();
+      const second = (await caller.sessions.get({ sessionId: session.id })).beats[0]!.takes[1]!;
+      const watching = (await caller.events.session({ sessionId: session.id }))[
+        Symbol.asyncIterator
+      ]();
+      const firstEvent = watching.next(); // subscribes before the selection is made
+      await caller.takes.select({ beatId: beat.id, takeId: second.id });
+      const [, event] = (await firstEvent).value as unknown as [string, StudioEvent];
+      expect(event).toMatchObject({
+        type: 'beat',
+        beat: { id: beat.id, selectedTakeId: second.id },
+      });
+      await watching.return?.(undefined);
       await expectError(
         (async () => {
           const missing = await caller.events.session({ sessionId: unknownId });
