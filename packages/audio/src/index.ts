@@ -32,6 +32,8 @@ export type { SpeechProviderConfig } from './providers/create-provider.js';
 export { mergeSettings } from './render/merge-settings.js';
 export type { SpeedClampedWarning, TakeOverrides } from './render/merge-settings.js';
 export { renderTake } from './render/render-take.js';
+export { segmentRequests } from './render/segment-requests.js';
+export type { SegmentRequest } from './render/segment-requests.js';
 export type { RenderTakeInput, RenderedTake, RenderWarning } from './render/render-take.js';
 export { RenderError } from './render/render-error.js';
 export type { RenderErrorCode } from './render/render-error.js';

@@ -11,6 +11,7 @@ export { DEFAULT_VOICE_PROFILES, seedVoiceProfiles } from './seed.js';
 export * from './schema/index.js';
 export {
   deleteBeats,
+  getBeat,
   insertBeats,
   replaceBeatsFromScript,
   setBeatStatus,
@@ -77,5 +78,3 @@ export {
   type VoiceProfile,
   type VoiceProfilePatch,
 } from './queries/voice-profiles.js';
-// Added by apps/server (see src/queries/server-lookups.ts).
-export { getBeat } from './queries/server-lookups.js';

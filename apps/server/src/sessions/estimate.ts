@@ -3,13 +3,7 @@
  * the segments the audio cache already holds (a cache hit is free), and the credits they cost.
  */
 import { getSession } from '@studio/db';
-import {
-  mergeSettings,
-  segmentCacheKey,
-  segmentHash,
-  type SpeechRequest,
-  type VoiceProfile,
-} from '@studio/audio';
+import { RenderError, segmentHash, segmentRequests, type SegmentRequest } from '@studio/audio';
 import type { Beat } from '@studio/els';
 import type { Services } from '../context.js';
 import { renderProfiles } from '../generation/profiles.js';
@@ -26,35 +20,23 @@ export interface Estimate {
   credits: number;
 }
 
-/** The requests `renderTake` sends for a beat without overrides (what `generation.start` queues). */
-function segmentRequests(beat: Beat, profiles: Record<string, VoiceProfile>): SpeechRequest[] {
-  return beat.segments.flatMap((segment, index) => {
-    const profile = profiles[segment.character];
-    if (!profile) return [];
-    const previousText = beat.segments[index - 1]?.text;
-    const nextText = beat.segments[index + 1]?.text;
-    return [
-      {
-        text: segment.text,
-        voiceId: profile.voiceId,
-        modelId: profile.modelId,
-        settings: mergeSettings(profile, segment).settings,
-        localVoice: profile.localVoice,
-        lines: segment.lines.map((line) => beat.lines[line]?.text ?? ''),
-        ...(previousText === undefined ? {} : { previousText }),
-        ...(nextText === undefined ? {} : { nextText }),
-      },
-    ];
-  });
+/** A beat whose character has no voice profile cannot be voiced: it costs nothing. */
+function requestsOf(beat: Beat, profiles: Parameters<typeof segmentRequests>[1]): SegmentRequest[] {
+  try {
+    return segmentRequests(beat, profiles);
+  } catch (error) {
+    if (error instanceof RenderError && error.code === 'missing_profile') return [];
+    throw error;
+  }
 }
 
 const creditsPerCharacter = (modelId: string) => (/flash|turbo/.test(modelId) ? 0.5 : 1);
 
 export async function estimateGeneration(
-  services: Pick<Services, 'db' | 'storage' | 'provider' | 'modelOverride'>,
+  services: Pick<Services, 'db' | 'cache' | 'provider' | 'modelOverride'>,
   sessionId: string,
 ): Promise<Estimate> {
-  const { provider, storage } = services;
+  const { provider, cache } = services;
   const session = await getSession(services.db, sessionId);
   const profiles = await renderProfiles(services);
   const beats = session.beats.filter((beat) => QUEUED_BY_START.includes(beat.status));
@@ -67,10 +49,9 @@ export async function estimateGeneration(
     credits: 0,
   };
   for (const beat of beats) {
-    for (const request of segmentRequests(beat.parsed, profiles)) {
+    for (const { request } of requestsOf(beat.parsed, profiles)) {
       estimate.segments++;
-      // The metadata file is written last: its presence means the cached entry is whole.
-      if (await storage.stat(segmentCacheKey(segmentHash(provider, request), 'json'))) {
+      if (await cache.has(segmentHash(provider, request))) {
         estimate.cachedSegments++;
         continue;
       }

@@ -29,6 +29,8 @@ export interface SegmentCache {
   /** A hit costs nothing: `charactersBilled` is 0. */
   get(hash: string): Promise<SpeechResult | null>;
   put(hash: string, result: SpeechResult): Promise<void>;
+  /** Whether a whole entry is stored, without reading it (for cost estimates). */
+  has(hash: string): Promise<boolean>;
 }
 
 /** Voiced segments kept in storage: `cache/<hash>.pcm` and `cache/<hash>.json`. */
@@ -49,6 +51,11 @@ export function createSegmentCache(storage: Storage): SegmentCache {
       if (!meta || !pcm) return null;
       const parsed = JSON.parse(meta.toString('utf8')) as CachedMeta;
       return { ...parsed, pcm: bytesToPcm(pcm), charactersBilled: 0 };
+    },
+
+    async has(hash) {
+      // The metadata is written last: its presence means the entry is whole.
+      return (await storage.stat(segmentCacheKey(hash, 'json'))) !== null;
     },
 
     async put(hash, result) {

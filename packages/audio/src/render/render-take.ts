@@ -12,8 +12,9 @@ import { takeStorageKey } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
 import type { LineTiming, SegmentSettings, VoiceProfile } from '../types.js';
 import { assembleTake, type VoicedLine, type VoicedSegment } from './assemble-take.js';
-import { mergeSettings, type SpeedClampedWarning, type TakeOverrides } from './merge-settings.js';
+import type { SpeedClampedWarning, TakeOverrides } from './merge-settings.js';
 import { RenderError } from './render-error.js';
+import { segmentRequests, type SegmentRequest } from './segment-requests.js';
 
 export type RenderWarning = (SpeedClampedWarning | { code: 'alignment_inexact' }) & {
   segmentIndex: number;
@@ -53,14 +54,6 @@ export interface RenderedTake {
   requests: number;
 }
 
-function profilesFor(beat: Beat, profiles: RenderTakeInput['profiles']): VoiceProfile[] {
-  const missing = [...new Set(beat.segments.map((s) => s.character))].filter((c) => !profiles[c]);
-  if (missing.length > 0) {
-    throw new RenderError('missing_profile', `No voice profile for ${missing.join(', ')}`, missing);
-  }
-  return beat.segments.map((segment) => profiles[segment.character] as VoiceProfile);
-}
-
 function segmentLines(beat: Beat, segment: Segment): VoicedLine[] {
   return segment.lines.map((lineIndex) => {
     const line = beat.lines[lineIndex];
@@ -79,7 +72,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
   if (beat.segments.length === 0) {
     throw new RenderError('invalid_beat', `Beat ${beat.id} has no lines`);
   }
-  const profiles = profilesFor(beat, input.profiles);
+  const requests = segmentRequests(beat, input.profiles, input.overrides);
   const storageKey = takeStorageKey(input.sessionId, beat.id, input.takeId);
 
   const warnings: RenderWarning[] = [];
@@ -90,21 +83,12 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
 
   for (const [segmentIndex, segment] of beat.segments.entries()) {
     signal?.throwIfAborted();
-    const profile = profiles[segmentIndex] as VoiceProfile;
-    const merged = mergeSettings(profile, segment, input.overrides);
-    warnings.push(...merged.warnings.map((w) => ({ ...w, segmentIndex })));
+    const planned = requests[segmentIndex] as SegmentRequest;
+    const { profile } = planned;
+    warnings.push(...planned.warnings.map((w) => ({ ...w, segmentIndex })));
     const lines = segmentLines(beat, segment);
-    const previousText = beat.segments[segmentIndex - 1]?.text;
-    const nextText = beat.segments[segmentIndex + 1]?.text;
     const request: SpeechRequest = {
-      text: segment.text,
-      voiceId: profile.voiceId,
-      modelId: profile.modelId,
-      settings: merged.settings,
-      localVoice: profile.localVoice,
-      lines: lines.map((line) => line.text),
-      ...(previousText === undefined ? {} : { previousText }),
-      ...(nextText === undefined ? {} : { nextText }),
+      ...planned.request,
       ...(input.regenerate ? { seed: randomInt(0, MAX_SEED + 1) } : {}),
     };
 
@@ -124,7 +108,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
       character: segment.character,
       voiceId: profile.voiceId,
       modelId: result.modelId,
-      ...merged.settings,
+      ...request.settings,
       text: segment.text,
       lines: segment.lines,
     });
@@ -155,7 +139,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
     requestIds: results.flatMap((r) => (r.requestId ? [r.requestId] : [])),
     contentHash: createHash('sha256').update(mp3).digest('hex'),
     provider: provider.name,
-    modelId: results[0]?.modelId ?? profiles[0]?.modelId ?? '',
+    modelId: results[0]?.modelId ?? requests[0]?.profile.modelId ?? '',
     warnings,
     cacheHits,
     requests: results.length - cacheHits,

@@ -7,6 +7,12 @@ import { takeStorageKeys } from './takes.js';
 
 export type BeatRow = typeof beats.$inferSelect;
 
+/** One beat by id (what a generation job voices), or null when it was deleted meanwhile. */
+export async function getBeat(db: StudioDb, beatId: string): Promise<BeatRow | null> {
+  const [beat] = await db.select().from(beats).where(eq(beats.id, beatId));
+  return beat ?? null;
+}
+
 export interface PlacedBeat {
   beat: ParsedBeat;
   /** Script order (0-based). */

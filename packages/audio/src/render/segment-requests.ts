@@ -1,0 +1,53 @@
+import type { Beat } from '@studio/els';
+import type { SpeechRequest } from '../providers/speech-provider.js';
+import type { VoiceProfile } from '../types.js';
+import { mergeSettings, type SpeedClampedWarning, type TakeOverrides } from './merge-settings.js';
+import { RenderError } from './render-error.js';
+
+export interface SegmentRequest {
+  /** What the provider is sent for the segment (no seed: the caller adds one to regenerate). */
+  request: SpeechRequest;
+  profile: VoiceProfile;
+  warnings: SpeedClampedWarning[];
+}
+
+/**
+ * The provider requests that voice a beat, one per segment: merged settings, the neighbouring
+ * segments' text as stitching context. Shared by `renderTake` and by cost estimates, so an
+ * estimate hashes exactly what a render would send.
+ */
+export function segmentRequests(
+  beat: Beat,
+  profiles: Readonly<Record<string, VoiceProfile>>,
+  overrides?: TakeOverrides,
+): SegmentRequest[] {
+  const missing = [...new Set(beat.segments.map((s) => s.character))].filter((c) => !profiles[c]);
+  if (missing.length > 0) {
+    throw new RenderError('missing_profile', `No voice profile for ${missing.join(', ')}`, missing);
+  }
+  return beat.segments.map((segment, index) => {
+    const profile = profiles[segment.character] as VoiceProfile;
+    const merged = mergeSettings(profile, segment, overrides);
+    const previousText = beat.segments[index - 1]?.text;
+    const nextText = beat.segments[index + 1]?.text;
+    const lines = segment.lines.map((lineIndex) => {
+      const line = beat.lines[lineIndex];
+      if (!line) throw new RenderError('invalid_beat', `Beat ${beat.id} has no line ${lineIndex}`);
+      return line.text;
+    });
+    return {
+      request: {
+        text: segment.text,
+        voiceId: profile.voiceId,
+        modelId: profile.modelId,
+        settings: merged.settings,
+        localVoice: profile.localVoice,
+        lines,
+        ...(previousText === undefined ? {} : { previousText }),
+        ...(nextText === undefined ? {} : { nextText }),
+      },
+      profile,
+      warnings: merged.warnings,
+    };
+  });
+}
