@@ -1,9 +1,10 @@
 /**
- * `pnpm bench:generate`: 40 beats through the server (run as `pnpm start` runs it, in its own
- * process) and the ElevenLabs stand-in with 400 ms latency and a cap of 4 concurrent requests.
- * Prints, one figure per line: the wall time against the ideal (40 × 0.4 s / 4), the same
+ * `pnpm bench:generate`: 40 beats through the server (run as `pnpm start` runs it: the bundle,
+ * in its own process) and the ElevenLabs stand-in with 400 ms latency and a cap of 4 concurrent
+ * requests. Prints, one figure per line: the wall time against the ideal (40 × 0.4 s / 4), the same
  * run one request at a time (what the seed's sequential design needs), a run with 10% injected
- * failures, and the server's peak memory. Targets: ≤ 1.25× ideal, 0 failed beats, < 300 MB.
+ * failures, and the server's peak memory (also with the local voice, the default set-up).
+ * Targets: ≤ 1.25× ideal, 0 failed beats, < 300 MB.
  * With `TEST_DATABASE_URL` (a Postgres admin URL) it also measures the server on Postgres, which
  * separates the server's own memory from the embedded database's.
  */
@@ -13,12 +14,14 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startElevenLabsStandIn } from '@studio/audio/testing';
 import { createScratchPostgresDatabase } from '@studio/db/testing';
+import { bundleServer, serverBundle } from '../bundle.js';
 import { createStudioClient, type StudioClient } from '../test/support/client.js';
 
 const BEATS = 40;
 const LATENCY_MS = 400;
 const CAP = 4;
 const IDEAL_S = (BEATS * LATENCY_MS) / CAP / 1000;
+const LOCAL_BEATS = 12;
 
 const serverDir = fileURLToPath(new URL('../', import.meta.url));
 const scratch = fileURLToPath(new URL('./.tmp/', import.meta.url));
@@ -52,7 +55,7 @@ async function startServer(name: string, env: Record<string, string>): Promise<S
   const port = await freePort();
   const dataDir = `${scratch}${name}`;
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [serverBundle], {
     cwd: serverDir,
     env: {
       PATH: process.env.PATH ?? '',
@@ -129,7 +132,9 @@ const provider = { ELEVENLABS_API_KEY: standIn.apiKey, ELEVENLABS_BASE_URL: stan
 
 try {
   rmSync(scratch, { recursive: true, force: true });
-  // The very first start creates the embedded database, which costs memory once: measured apart.
+  await bundleServer();
+  // The very first start also creates the embedded database (in a short-lived process of its
+  // own): measured apart.
   const first = await startServer('concurrent', provider);
   const firstStartPeak = rssMb(first.child.pid!, 'VmHWM');
   await first.stop();
@@ -153,6 +158,12 @@ try {
   await generate(sequentialServer, 'warm-up-sequential', 1);
   const sequential = await generate(sequentialServer, 'sequential');
   await sequentialServer.stop();
+
+  // The default set-up (no API key): the offline voice, whose WebAssembly runs in the process.
+  const localServer = await startServer('local', { TTS_PROVIDER: 'local' });
+  const local = await generate(localServer, 'local', LOCAL_BEATS);
+  const localPeak = rssMb(localServer.child.pid!, 'VmHWM');
+  await localServer.stop();
 
   // The same run on Postgres: no embedded database in the process.
   const postgresAdminUrl = process.env.TEST_DATABASE_URL;
@@ -187,6 +198,8 @@ try {
   console.log(
     `peak server RSS of the first start (creates the database): ${firstStartPeak.toFixed(0)} MB`,
   );
+  console.log(`failed beats with the local voice (${LOCAL_BEATS} beats): ${local.failed}`);
+  console.log(`peak server RSS with the local voice: ${localPeak.toFixed(0)} MB`);
   if (postgresRun) {
     console.log(`wall time on Postgres: ${postgresRun.seconds.toFixed(2)} s`);
     console.log(`failed beats on Postgres: ${postgresRun.failed}`);

@@ -1,6 +1,7 @@
 /** `pnpm start`: the whole studio in one process on one port. */
 import { EnvError, loadProcessEnv, type StudioConfig } from './env.js';
 import { createStudio } from './studio.js';
+import { tuneMemory } from './tune-memory.js';
 
 function configOrExit(): StudioConfig {
   try {
@@ -13,6 +14,7 @@ function configOrExit(): StudioConfig {
 }
 
 async function main(): Promise<void> {
+  tuneMemory();
   const config = configOrExit();
   const studio = await createStudio(config);
   const url = await studio.start();

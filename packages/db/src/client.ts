@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { DbError } from './errors.js';
+import { ensurePgliteCluster } from './pglite-cluster.js';
 import * as schema from './schema/index.js';
 
 /**
@@ -45,6 +46,7 @@ export async function createDatabase(
   if (url === undefined || url === '') {
     const dir = join(opts.dataDir ?? './data', 'pglite');
     mkdirSync(dir, { recursive: true }); // PGlite cannot create nested folders itself.
+    await ensurePgliteCluster(dir, pgliteOptions);
     return openPglite(await PGlite.create(dir, pgliteOptions));
   }
   if (url === 'memory://') return openPglite(await PGlite.create(pgliteOptions));

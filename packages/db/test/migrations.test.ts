@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,5 +117,26 @@ describe('createDatabase', () => {
     } finally {
       await close();
     }
+  });
+
+  it('creates a new embedded database, then opens it', async () => {
+    const dataDir = join(tmp, 'fresh');
+    const { db, kind, close } = await createDatabase(undefined, { dataDir });
+    try {
+      expect(kind).toBe('pglite');
+      expect(readFileSync(join(dataDir, 'pglite', 'PG_VERSION'), 'utf8').trim()).toMatch(/^\d+$/);
+      expect(await migrate(db)).toEqual({
+        applied: readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).length,
+      });
+    } finally {
+      await close();
+    }
+  });
+
+  it('reports a folder it cannot create the database in, and writes nothing there', async () => {
+    const dataDir = join(tmp, 'read-only');
+    mkdirSync(join(dataDir, 'pglite'), { recursive: true, mode: 0o555 });
+    await expect(createDatabase(undefined, { dataDir })).rejects.toThrow(join(dataDir, 'pglite'));
+    expect(readdirSync(join(dataDir, 'pglite'))).toEqual([]);
   });
 });

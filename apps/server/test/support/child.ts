@@ -1,7 +1,11 @@
-/** The studio as `pnpm start` runs it: `node --import tsx src/main.ts` in a child process. */
+/**
+ * The studio as `pnpm start` runs it: the bundle, `node dist/main.mjs`, in a child process
+ * (`test/global-setup.ts` builds it before the suite).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { serverBundle } from '../../bundle.js';
 
 const serverDir = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,7 +18,7 @@ export interface StudioProcess {
 }
 
 export function spawnStudio(env: Record<string, string>): StudioProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [serverBundle], {
     cwd: serverDir,
     // Only what the test gives: nothing from the developer's environment leaks in.
     env: { PATH: process.env.PATH ?? '', ...env },
