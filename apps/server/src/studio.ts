@@ -20,6 +20,7 @@ import {
   claimJobs,
   createDatabase,
   migrate,
+  renewLeases,
   requeueInterrupted,
   seedVoiceProfiles,
   type Database,
@@ -30,6 +31,7 @@ import type { Services } from './context.js';
 import type { ProviderConfig, StudioConfig } from './env.js';
 import { createEventBus } from './events/bus.js';
 import { createStatePublisher } from './events/publish.js';
+import { settleInterruptedExports } from './exports/interrupted-exports.js';
 import type { StudioEvent } from './events/types.js';
 import { createConcurrencyLimit, createRequestGate } from './generation/concurrency.js';
 import { sweepOrphans } from './generation/orphan-sweep.js';
@@ -51,21 +53,31 @@ export interface StudioOptions {
   webHandlerPath?: string | null;
   /** How often an idle worker looks for work queued elsewhere. */
   pollMs?: number;
+  /** How often the worker renews its claims on the jobs it runs. */
+  leaseRenewMs?: number;
 }
 
 export interface Studio {
   services: Services;
   worker: Worker;
   server: Server;
-  /** Sweeps orphans, requeues interrupted jobs, starts the worker and listens. Returns the URL. */
+  /**
+   * Sweeps orphans, fails interrupted exports, requeues interrupted jobs, starts the worker and
+   * listens. Returns the URL.
+   */
   start(): Promise<string>;
   stop(): Promise<void>;
 }
 
 const BEATS_PER_REQUEST_SLOT = 2;
 
-/** Long enough for a render with all its retries; a dead process's jobs wait this long elsewhere. */
-const LEASE_MS = 10 * 60_000;
+/**
+ * A claim on a job lasts a minute and is renewed every 20 s while the beat renders: a dead
+ * process's jobs are taken over within a minute, and a live one keeps the jobs it works on
+ * through two missed renewals.
+ */
+const LEASE_MS = 60_000;
+const LEASE_RENEW_MS = 20_000;
 
 function createProvider(config: ProviderConfig): SpeechProvider {
   return config.kind === 'elevenlabs'
@@ -128,6 +140,14 @@ export async function createStudio(
   const worker = createWorker<GenerationJob>({
     claim: (count) => claimJobs(db, { owner, limit: count, leaseMs: LEASE_MS }),
     run: (job, signal) => voiceBeat(services, job, signal),
+    lease: {
+      async renew(jobs) {
+        const jobIds = jobs.map((job) => job.id);
+        const held = new Set(await renewLeases(db, { owner, jobIds, leaseMs: LEASE_MS }));
+        return jobs.filter((job) => held.has(job.id));
+      },
+      everyMs: options.leaseRenewMs ?? LEASE_RENEW_MS,
+    },
     // More beats than requests in flight: while one beat is encoded and stored, the next
     // beat's request already uses the provider slot it freed.
     concurrency: () => limit.current() * BEATS_PER_REQUEST_SLOT,
@@ -152,6 +172,7 @@ export async function createStudio(
     server,
     async start() {
       await sweepOrphans(services);
+      await settleInterruptedExports(services, database.kind);
       const requeued = await requeueInterrupted(db, { owner });
       if (requeued.length > 0) log.info({ jobs: requeued.length }, 'requeued interrupted jobs');
       await new Promise<void>((resolve, reject) => {

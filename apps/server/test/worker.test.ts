@@ -111,6 +111,60 @@ describe('generation worker', () => {
     await worker.stop();
     expect(queue.stats.done.sort()).toEqual([0, 1]);
   });
+
+  it('renews the claims on running jobs and stops only a job it no longer holds', async () => {
+    const queue = fakeQueue(3, 400);
+    const renewals: number[][] = [];
+    const worker = createWorker({
+      ...queue,
+      concurrency: () => 3,
+      pollMs: 10_000,
+      log: silent,
+      lease: {
+        everyMs: 40,
+        // Job 1 was taken over by another worker.
+        renew: async (jobs) => {
+          renewals.push([...jobs]);
+          return jobs.filter((job) => job !== 1);
+        },
+      },
+    });
+    worker.start();
+    await worker.idle();
+    await worker.stop();
+    expect(queue.stats.aborted).toEqual([1]);
+    expect(queue.stats.done.sort()).toEqual([0, 2]);
+    expect(renewals[0]).toEqual([0, 1, 2]);
+    expect(renewals.length).toBeGreaterThan(2);
+    expect(renewals.at(-1)).toEqual([0, 2]);
+    const afterStop = renewals.length;
+    await sleep(120);
+    expect(renewals).toHaveLength(afterStop);
+  });
+
+  it('keeps its jobs running when a renewal fails', async () => {
+    const queue = fakeQueue(2, 200);
+    let renewals = 0;
+    const worker = createWorker({
+      ...queue,
+      concurrency: () => 2,
+      pollMs: 10_000,
+      log: silent,
+      lease: {
+        everyMs: 30,
+        renew: async () => {
+          renewals++;
+          throw new Error('database unavailable');
+        },
+      },
+    });
+    worker.start();
+    await worker.idle();
+    await worker.stop();
+    expect(renewals).toBeGreaterThan(1);
+    expect(queue.stats.aborted).toEqual([]);
+    expect(queue.stats.done.sort()).toEqual([0, 1]);
+  });
 });
 
 describe('concurrency gate', () => {

@@ -47,6 +47,7 @@ export { createLocalStorage } from './storage/local-storage.js';
 export {
   assertValidKey,
   exportStorageKey,
+  exportStoragePrefix,
   isValidKey,
   segmentCacheKey,
   takeStorageKey,

@@ -24,6 +24,7 @@ export {
 export {
   createExport,
   failExport,
+  failInterruptedExports,
   finishExport,
   getExport,
   listExports,
@@ -38,12 +39,14 @@ export {
   jobOverridesSchema,
   listSessionJobs,
   openJobIds,
+  renewLeases,
   requeueInterrupted,
   type ClaimOptions,
   type CompletedJob,
   type GenerationJob,
   type JobFailure,
   type JobRequest,
+  type RenewOptions,
 } from './queries/jobs.js';
 export {
   addCharactersSpent,

@@ -3,6 +3,7 @@ import {
   createExport,
   createSessionFromScript,
   failExport,
+  failInterruptedExports,
   finishExport,
   getExport,
   listExports,
@@ -13,6 +14,41 @@ const MISSING = '00000000-0000-4000-8000-000000000000';
 
 describe.each(engines)('exports on %s', (engine) => {
   const database = useDatabase(engine);
+
+  it('fails exports a crash cut off, once they are older than the given age', async () => {
+    const { db } = database();
+    const { id: sessionId } = await createSessionFromScript(db, {
+      script: script(['a']),
+      sourceEls: '',
+    });
+    const finished = await createExport(db, { sessionId });
+    await finishExport(db, finished.id, { files: [], manifest: {} });
+    const cutOff = await createExport(db, { sessionId });
+    await sleep(20);
+    const fresh = await createExport(db, { sessionId });
+    const ofSession = <T extends { sessionId: string }>(rows: T[]) =>
+      rows.filter((row) => row.sessionId === sessionId);
+
+    // Another process may still be running an export that started 10 ms ago.
+    const interrupted = ofSession(await failInterruptedExports(db, { olderThanMs: 10 }));
+    expect(interrupted.map((row) => row.id)).toEqual([cutOff.id]);
+    expect(await getExport(db, cutOff.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'interrupted' },
+    });
+    expect((await getExport(db, fresh.id)).status).toBe('running');
+    expect((await getExport(db, finished.id)).status).toBe('ready');
+
+    // One process on its own database: whatever is running was cut off.
+    expect(
+      ofSession(await failInterruptedExports(db, { olderThanMs: 0 })).map((r) => r.id),
+    ).toEqual([fresh.id]);
+    await expectDbError(
+      failInterruptedExports(db, { olderThanMs: -1 }),
+      'INVALID_INPUT',
+      'olderThanMs',
+    );
+  });
 
   it('records an export from running to ready or failed', async () => {
     const { db } = database();

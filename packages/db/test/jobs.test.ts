@@ -13,6 +13,7 @@ import {
   getSession,
   listSessionJobs,
   openJobIds,
+  renewLeases,
   requeueInterrupted,
   takes,
   updateBeatFromScript,
@@ -349,6 +350,42 @@ describe.each(engines)('generation jobs on %s', (engine) => {
     expect(statuses).toEqual(['pending', 'ready', 'stale']);
     expect(await claimJobs(db, { owner: 'w1', limit: 5, ...LEASE })).toEqual([]);
     expect(await cancelJobs(db, session.id)).toEqual([]);
+  });
+
+  it('renews the leases an owner still holds, and only those', async () => {
+    const { db } = database();
+    const session = await newSession(db, ['a', 'b', 'c', 'd']);
+    const jobs = await enqueueJobs(
+      db,
+      session.id,
+      session.beats.map((beat) => ({ beatId: beat.id, kind: 'generate' as const })),
+    );
+    const ids = jobs.map((job) => job.id);
+    await claimJobs(db, { owner: 'me', limit: 2, leaseMs: 1_000 });
+    await claimJobs(db, { owner: 'other', limit: 1, leaseMs: 1_000 });
+    await completeJob(db, ids[1]!, produced());
+
+    // Only a: b is done, c is another owner's, d is still queued.
+    expect(await renewLeases(db, { owner: 'me', jobIds: ids, leaseMs: 60_000 })).toEqual([ids[0]]);
+    const leaseLeft = (await jobById(db, ids[0]!)).leaseExpiresAt!.getTime() - Date.now();
+    expect(leaseLeft).toBeGreaterThan(50_000);
+    expect((await jobById(db, ids[2]!)).leaseExpiresAt!.getTime() - Date.now()).toBeLessThan(2_000);
+
+    // A lease that ran out and was taken over is no longer renewed for its first owner.
+    await claimJobs(db, { owner: 'me', limit: 1, leaseMs: 1 });
+    await sleep(20);
+    const [takenOver] = await claimJobs(db, { owner: 'other', limit: 1, ...LEASE });
+    expect(takenOver).toMatchObject({ id: ids[3], leaseOwner: 'other' });
+    expect(await renewLeases(db, { owner: 'me', jobIds: [takenOver!.id], ...LEASE })).toEqual([]);
+
+    await cancelJobs(db, session.id);
+    expect(await renewLeases(db, { owner: 'me', jobIds: ids, ...LEASE })).toEqual([]);
+    expect(await renewLeases(db, { owner: 'me', jobIds: [], ...LEASE })).toEqual([]);
+    await expectDbError(
+      renewLeases(db, { owner: 'me', jobIds: ids, leaseMs: 0 }),
+      'INVALID_INPUT',
+      'leaseMs',
+    );
   });
 
   it('requeues interrupted jobs: expired leases and the restarting owner', async () => {

@@ -1,7 +1,8 @@
 /**
  * The generation worker: keeps up to the concurrency limit of jobs in flight, claiming more from
  * the durable queue as soon as a slot frees, and polling for work other processes (or retry
- * back-offs) make available. Jobs carry their own error handling: `run` never rejects.
+ * back-offs) make available. While jobs run it renews their leases, and stops a job it no longer
+ * holds. Jobs carry their own error handling: `run` never rejects.
  */
 import { setMaxListeners } from 'node:events';
 import type { Logger } from '../logger.js';
@@ -9,12 +10,18 @@ import type { Logger } from '../logger.js';
 export interface WorkerOptions<TJob> {
   /** Claims at most `limit` jobs for this worker. */
   claim(limit: number): Promise<TJob[]>;
-  /** `signal` aborts on stop: the job is left to be requeued at the next start. */
+  /** `signal` aborts on stop (the job is left to be requeued at the next start) or lost lease. */
   run(job: TJob, signal: AbortSignal): Promise<void>;
   /** Slots available right now (the provider's reported cap may lower it at run time). */
   concurrency(): number;
   /** How often an idle worker looks for work it was not told about. */
   pollMs: number;
+  /**
+   * Keeps the claims on running jobs alive: every `everyMs`, `renew` gets the jobs in flight and
+   * returns those still held. Any other (cancelled, or taken over by another worker after its
+   * lease ran out) is aborted here, so no beat is voiced twice at once.
+   */
+  lease?: { renew(jobs: TJob[]): Promise<TJob[]>; everyMs: number };
   log: Logger;
 }
 
@@ -29,16 +36,11 @@ export interface Worker {
 }
 
 export function createWorker<TJob>(options: WorkerOptions<TJob>): Worker {
-  const inFlight = new Set<Promise<void>>();
-  const newAbortController = () => {
-    const controller = new AbortController();
-    // Every job in flight, and each of its requests and ffmpeg runs, listens to this one signal.
-    setMaxListeners(0, controller.signal);
-    return controller;
-  };
-  let abort = newAbortController();
+  const inFlight = new Map<Promise<void>, { job: TJob; abort: AbortController }>();
   let running = false;
   let loop: Promise<void> | null = null;
+  let renewal: ReturnType<typeof setInterval> | undefined;
+  let renewing = false;
   let wakeUp: (() => void) | null = null;
   let woken = false;
   const idleWaiters: (() => void)[] = [];
@@ -65,13 +67,36 @@ export function createWorker<TJob>(options: WorkerOptions<TJob>): Worker {
     if (free <= 0) return 0;
     const jobs = await options.claim(free);
     for (const job of jobs) {
+      const abort = new AbortController();
+      // The job's requests and ffmpeg runs all listen to this one signal.
+      setMaxListeners(0, abort.signal);
       const task = options.run(job, abort.signal).finally(() => {
         inFlight.delete(task);
         wake();
       });
-      inFlight.add(task);
+      inFlight.set(task, { job, abort });
     }
     return jobs.length;
+  }
+
+  async function renewLeases(renew: (jobs: TJob[]) => Promise<TJob[]>) {
+    const current = [...inFlight];
+    if (renewing || current.length === 0) return;
+    renewing = true;
+    try {
+      const held = new Set(await renew(current.map(([, { job }]) => job)));
+      for (const [task, { job, abort }] of current) {
+        // A job that finished meanwhile is no longer held, and needs no stopping.
+        if (held.has(job) || !inFlight.has(task) || abort.signal.aborted) continue;
+        options.log.warn({ job }, 'lost the claim on a running job: stopping it here');
+        abort.abort();
+      }
+    } catch (error) {
+      // The database may be briefly unreachable: the leases outlast a few missed renewals.
+      options.log.error({ err: error }, 'renewing job leases failed');
+    } finally {
+      renewing = false;
+    }
   }
 
   async function runLoop() {
@@ -93,16 +118,18 @@ export function createWorker<TJob>(options: WorkerOptions<TJob>): Worker {
     start() {
       if (running) return;
       running = true;
-      abort = newAbortController();
       loop = runLoop();
+      const { lease } = options;
+      if (lease) renewal = setInterval(() => void renewLeases(lease.renew), lease.everyMs);
     },
     wake,
     async stop() {
       running = false;
+      clearInterval(renewal);
       wake();
       await loop;
-      abort.abort();
-      await Promise.allSettled([...inFlight]);
+      for (const { abort } of inFlight.values()) abort.abort();
+      await Promise.allSettled([...inFlight.keys()]);
     },
     idle() {
       return new Promise<void>((resolve) => {

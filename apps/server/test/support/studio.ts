@@ -23,6 +23,8 @@ export interface TestStudioOptions {
   database?: Database;
   /** Default: a new temp folder, removed on close. */
   dataDir?: string;
+  /** Default: the studio's own (20 s). */
+  leaseRenewMs?: number;
 }
 
 export function tempDir(prefix = 'studio-test-'): string {
@@ -45,6 +47,7 @@ export async function createTestStudio(options: TestStudioOptions = {}): Promise
     logDestination: { write: (line: string) => void logs.push(line) },
     webHandlerPath: null,
     pollMs: 100,
+    ...(options.leaseRenewMs === undefined ? {} : { leaseRenewMs: options.leaseRenewMs }),
     database: options.database ?? (await createTestDatabase()),
   });
   return {

@@ -42,6 +42,11 @@ export function segmentCacheKey(hash: string, extension: 'pcm' | 'json'): string
   return `cache/${hash}.${extension}`;
 }
 
+/** Where an export's files live: `exports/<exportId>/`. */
+export function exportStoragePrefix(exportId: string): string {
+  return `exports/${id(exportId)}/`;
+}
+
 export function exportStorageKey(exportId: string, fileName: string): string {
-  return assertValidKey(`exports/${id(exportId)}/${fileName}`);
+  return assertValidKey(`${exportStoragePrefix(exportId)}${fileName}`);
 }

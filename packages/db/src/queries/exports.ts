@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { StudioDb } from '../client.js';
 import { DbError, onConstraint } from '../errors.js';
@@ -40,6 +40,32 @@ export async function finishExport(
 
 export async function failExport(db: StudioDb, id: string, error: ErrorInfo): Promise<ExportRow> {
   return updateExport(db, id, { status: 'failed', error });
+}
+
+/**
+ * For a server starting up: exports still `running` that started more than `olderThanMs` ago
+ * were cut off by a crash (an export runs inside one request). They become `failed` with code
+ * `interrupted`; returned so their partial files can be removed.
+ */
+export async function failInterruptedExports(
+  db: StudioDb,
+  opts: { olderThanMs: number },
+): Promise<ExportRow[]> {
+  if (!Number.isInteger(opts.olderThanMs) || opts.olderThanMs < 0) {
+    throw new DbError('INVALID_INPUT', 'olderThanMs must be a whole number ≥ 0', 'olderThanMs');
+  }
+  const startedBefore = sql`now() - ${sql.raw(String(opts.olderThanMs))} * interval '1 millisecond'`;
+  return db
+    .update(sessionExports)
+    .set({
+      status: 'failed',
+      error: {
+        code: 'interrupted',
+        message: 'The studio stopped while this export was running. Export again.',
+      },
+    })
+    .where(and(eq(sessionExports.status, 'running'), lt(sessionExports.createdAt, startedBefore)))
+    .returning();
 }
 
 /** A session's exports, newest first. */

@@ -106,9 +106,7 @@ export async function claimJobs(db: StudioDb, opts: ClaimOptions): Promise<Gener
   if (!Number.isInteger(opts.limit) || opts.limit < 1) {
     throw new DbError('INVALID_INPUT', 'limit must be a positive integer', 'limit');
   }
-  if (!Number.isInteger(opts.leaseMs) || opts.leaseMs < 1) {
-    throw new DbError('INVALID_INPUT', 'leaseMs must be a positive integer', 'leaseMs');
-  }
+  const lease = leaseEnd(opts.leaseMs);
   return db.transaction(async (tx) => {
     const claimable = tx.$with('claimable').as(
       tx
@@ -137,7 +135,7 @@ export async function claimJobs(db: StudioDb, opts: ClaimOptions): Promise<Gener
         status: 'running',
         attempts: sql`${generationJobs.attempts} + 1`,
         leaseOwner: opts.owner,
-        leaseExpiresAt: sql`now() + ${sql.raw(String(opts.leaseMs))} * interval '1 millisecond'`,
+        leaseExpiresAt: lease,
       })
       .where(inArray(generationJobs.id, tx.select({ id: claimable.id }).from(claimable)))
       .returning();
@@ -148,6 +146,35 @@ export async function claimJobs(db: StudioDb, opts: ClaimOptions): Promise<Gener
     );
     return sortBySeq(jobs);
   });
+}
+
+export interface RenewOptions {
+  owner: string;
+  /** The jobs the worker is running right now. */
+  jobIds: string[];
+  leaseMs: number;
+}
+
+/**
+ * Extends `owner`'s leases on the jobs it is still running, and returns the ids it still holds.
+ * A job missing from the answer was cancelled, or its lease ran out and another worker took it
+ * over: the caller should stop working on it.
+ */
+export async function renewLeases(db: StudioDb, opts: RenewOptions): Promise<string[]> {
+  const lease = leaseEnd(opts.leaseMs);
+  if (opts.jobIds.length === 0) return [];
+  const renewed = await db
+    .update(generationJobs)
+    .set({ leaseExpiresAt: lease })
+    .where(
+      and(
+        inArray(generationJobs.id, opts.jobIds),
+        eq(generationJobs.status, 'running'),
+        eq(generationJobs.leaseOwner, opts.owner),
+      ),
+    )
+    .returning({ id: generationJobs.id });
+  return renewed.map((job) => job.id);
 }
 
 export interface CompletedJob extends AddedTake {
@@ -309,6 +336,14 @@ export async function openJobIds(db: StudioDb): Promise<string[]> {
 }
 
 const NO_LEASE = { leaseOwner: null, leaseExpiresAt: null };
+
+/** The end of a lease of `leaseMs` from now, on the database's clock (shared by every worker). */
+function leaseEnd(leaseMs: number): SQL<Date> {
+  if (!Number.isInteger(leaseMs) || leaseMs < 1) {
+    throw new DbError('INVALID_INPUT', 'leaseMs must be a positive integer', 'leaseMs');
+  }
+  return sql<Date>`now() + ${sql.raw(String(leaseMs))} * interval '1 millisecond'`;
+}
 
 async function lockJob(db: StudioDb, jobId: string): Promise<GenerationJob> {
   const [job] = await db
