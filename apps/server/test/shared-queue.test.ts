@@ -1,19 +1,20 @@
 /**
- * Two studios on one Postgres split the queue: every beat is voiced once, by one of them.
- * Runs where a Postgres server is available (`TEST_DATABASE_URL`, as in CI).
+ * Two studios on one database split the queue: every beat is voiced once, by one of them. On
+ * Postgres (where `TEST_DATABASE_URL` names a server, as in CI) that is two processes' worth of
+ * connections; on PGlite both studios share the one embedded database of this process.
  */
 import { startElevenLabsStandIn } from '@studio/audio/testing';
-import { createTestDatabase } from '@studio/db/testing';
+import { availableTestEngines, createTestDatabase } from '@studio/db/testing';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../src/router/index.js';
 import { createCallerFactory } from '../src/trpc.js';
 import { numberedScript } from './support/scripts.js';
 import { createTestStudio, tempDir } from './support/studio.js';
 
-describe.runIf(process.env.TEST_DATABASE_URL)('two servers on one Postgres', () => {
+describe.each(availableTestEngines())('two studios on one %s database', (engine) => {
   it('never voice a beat twice, and both do work', async () => {
     const standIn = await startElevenLabsStandIn({ latencyMs: 60, concurrencyCap: 8 });
-    const database = await createTestDatabase({ engine: 'postgres' });
+    const database = await createTestDatabase({ engine });
     const dataDir = tempDir();
     // Both processes see the same database and the same storage.
     const a = await createTestStudio({ standIn, database, dataDir });
