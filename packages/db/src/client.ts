@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -45,7 +44,6 @@ export async function createDatabase(
 ): Promise<Database> {
   if (url === undefined || url === '') {
     const dir = join(opts.dataDir ?? './data', 'pglite');
-    mkdirSync(dir, { recursive: true }); // PGlite cannot create nested folders itself.
     await ensurePgliteCluster(dir, pgliteOptions);
     return openPglite(await PGlite.create(dir, pgliteOptions));
   }

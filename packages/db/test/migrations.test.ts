@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,10 +133,26 @@ describe('createDatabase', () => {
     }
   });
 
-  it('reports a folder it cannot create the database in, and writes nothing there', async () => {
-    const dataDir = join(tmp, 'read-only');
-    mkdirSync(join(dataDir, 'pglite'), { recursive: true, mode: 0o555 });
-    await expect(createDatabase(undefined, { dataDir })).rejects.toThrow(join(dataDir, 'pglite'));
-    expect(readdirSync(join(dataDir, 'pglite'))).toEqual([]);
+  it('refuses a folder that holds files but no database, and leaves them be', async () => {
+    const dataDir = join(tmp, 'occupied');
+    mkdirSync(join(dataDir, 'pglite'), { recursive: true });
+    writeFileSync(join(dataDir, 'pglite', 'notes.txt'), 'not a database');
+    await expectDbError(createDatabase(undefined, { dataDir }), 'INVALID_INPUT', 'dataDir');
+    expect(readdirSync(join(dataDir, 'pglite'))).toEqual(['notes.txt']);
+  });
+
+  it('a first start cut short leaves no half database: the next one builds it anew', async () => {
+    const dataDir = join(tmp, 'cut-short');
+    // What a process killed while creating the cluster leaves: a half-built sibling folder.
+    mkdirSync(join(dataDir, 'pglite.creating', 'base'), { recursive: true });
+    writeFileSync(join(dataDir, 'pglite.creating', 'PG_VERSION'), '17\n');
+    const { db, close } = await createDatabase(undefined, { dataDir });
+    try {
+      expect(await migrate(db)).toMatchObject({ applied: expect.any(Number) });
+      expect(await listVoiceProfiles(db)).toEqual([]);
+    } finally {
+      await close();
+    }
+    expect(readdirSync(dataDir)).toEqual(['pglite']);
   });
 });
