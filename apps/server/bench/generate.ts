@@ -8,13 +8,12 @@
  * With `TEST_DATABASE_URL` (a Postgres admin URL) it also measures the server on Postgres, which
  * separates the server's own memory from the embedded database's.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startElevenLabsStandIn } from '@studio/audio/testing';
 import { createScratchPostgresDatabase } from '@studio/db/testing';
-import { bundleServer, serverBundle } from '../bundle.js';
+import { bundleServer } from '../bundle.js';
+import { freePort, spawnStudio, type StudioProcess } from '../test/support/child.js';
 import { createStudioClient, type StudioClient } from '../test/support/client.js';
 
 const BEATS = 40;
@@ -23,7 +22,6 @@ const CAP = 4;
 const IDEAL_S = (BEATS * LATENCY_MS) / CAP / 1000;
 const LOCAL_BEATS = 12;
 
-const serverDir = fileURLToPath(new URL('../', import.meta.url));
 const scratch = fileURLToPath(new URL('./.tmp/', import.meta.url));
 
 function script(run: string, count = BEATS): string {
@@ -36,16 +34,8 @@ function script(run: string, count = BEATS): string {
   return `[META]\nvideo_title: Bench ${run}\nproject: bench\ndefault_character: every-coon\n\n${beats.join('\n\n')}\n`;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 interface Server {
-  child: ChildProcess;
+  studio: StudioProcess;
   client: StudioClient;
   stop(): Promise<void>;
 }
@@ -55,20 +45,13 @@ async function startServer(name: string, env: Record<string, string>): Promise<S
   const port = await freePort();
   const dataDir = `${scratch}${name}`;
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, [serverBundle], {
-    cwd: serverDir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // Logs at `warn`: the run measures the work, not the logging.
+  const studio = spawnStudio({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env });
+  let exited = false;
+  void studio.exited.then(() => (exited = true));
   const url = `http://127.0.0.1:${port}`;
   for (let ready = false; !ready;) {
-    if (child.exitCode !== null) throw new Error(`server ${name} exited with ${child.exitCode}`);
+    if (exited) throw new Error(`server ${name} exited:\n${studio.output()}`);
     ready = await fetch(`${url}/healthz`).then(
       (r) => r.ok,
       () => false,
@@ -76,12 +59,11 @@ async function startServer(name: string, env: Record<string, string>): Promise<S
     if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
-    child,
+    studio,
     client: createStudioClient(url),
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      studio.child.kill('SIGTERM');
+      await studio.exited;
     },
   };
 }
@@ -136,11 +118,11 @@ try {
   // The very first start also creates the embedded database (in a short-lived process of its
   // own): measured apart.
   const first = await startServer('concurrent', provider);
-  const firstStartPeak = rssMb(first.child.pid!, 'VmHWM');
+  const firstStartPeak = rssMb(first.studio.child.pid!, 'VmHWM');
   await first.stop();
 
   const concurrent = await startServer('concurrent', provider);
-  const idle = rssMb(concurrent.child.pid!, 'VmRSS');
+  const idle = rssMb(concurrent.studio.child.pid!, 'VmRSS');
   // A fresh process loads the provider SDK and starts ffmpeg for the first time on its first
   // beats: a short warm-up keeps that one-time cost out of the figures.
   const warmUp = await generate(concurrent, 'warm-up', CAP);
@@ -148,7 +130,7 @@ try {
   standIn.setFailureRate(0.1);
   const faulty = await generate(concurrent, 'faulty');
   standIn.setFailureRate(0);
-  const peak = rssMb(concurrent.child.pid!, 'VmHWM');
+  const peak = rssMb(concurrent.studio.child.pid!, 'VmHWM');
   await concurrent.stop();
 
   const sequentialServer = await startServer('sequential', {
@@ -162,7 +144,7 @@ try {
   // The default set-up (no API key): the offline voice, whose WebAssembly runs in the process.
   const localServer = await startServer('local', { TTS_PROVIDER: 'local' });
   const local = await generate(localServer, 'local', LOCAL_BEATS);
-  const localPeak = rssMb(localServer.child.pid!, 'VmHWM');
+  const localPeak = rssMb(localServer.studio.child.pid!, 'VmHWM');
   await localServer.stop();
 
   // The same run on Postgres: no embedded database in the process.
@@ -174,7 +156,7 @@ try {
       const server = await startServer('postgres', { ...provider, DATABASE_URL: database.url });
       await generate(server, 'warm-up-postgres', CAP);
       const run = await generate(server, 'postgres');
-      postgresRun = { ...run, peak: rssMb(server.child.pid!, 'VmHWM') };
+      postgresRun = { ...run, peak: rssMb(server.studio.child.pid!, 'VmHWM') };
       await server.stop();
     } finally {
       await database.drop();

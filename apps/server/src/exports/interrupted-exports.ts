@@ -13,7 +13,7 @@ const LONGEST_EXPORT_MS = 30 * 60_000;
 export async function settleInterruptedExports(
   { db, storage, log }: Pick<Services, 'db' | 'storage' | 'log'>,
   databaseKind: DatabaseKind,
-): Promise<number> {
+): Promise<void> {
   const olderThanMs = databaseKind === 'pglite' ? 0 : LONGEST_EXPORT_MS;
   const interrupted = await failInterruptedExports(db, { olderThanMs });
   for (const { id } of interrupted) {
@@ -21,5 +21,4 @@ export async function settleInterruptedExports(
   }
   if (interrupted.length > 0)
     log.info({ exports: interrupted.length }, 'failed interrupted exports');
-  return interrupted.length;
 }
