@@ -3,9 +3,11 @@
  * diagnostics list with its source range; nothing throws and nothing is dropped silently.
  */
 
+import { MAX_BEAT_ID_LENGTH, isValidBeatId, leadingNumber } from './beat-id.js';
 import { CharacterResolver, canonicalCharacterName } from './characters.js';
 import { DiagnosticList } from './diagnostics.js';
 import { readEmphasis } from './emphasis.js';
+import { normalizeText, sourceOffset } from './normalize.js';
 import { readDecimal } from './numbers.js';
 import { PACES, PACE_SPEED, readPace } from './pace.js';
 import { BEAT_PAUSE_MS, LINE_PAUSE_MS, MAX_PAUSE_MS, PAUSE_CHOICES, readPause } from './pause.js';
@@ -13,7 +15,7 @@ import { groupSegments, joinText } from './segments.js';
 import { SourceLines } from './source.js';
 import { BODY_TAGS, readTagLine, scanInline } from './tags.js';
 import type { BodyTagName, Tag, TagName } from './tags.js';
-import { isSpace, quote, readKeyValue, skipSpace, trimEnd } from './text.js';
+import { quote, readKeyValue, skipSpace, trimEnd } from './text.js';
 import type { Span } from './text.js';
 import type {
   Beat,
@@ -27,7 +29,6 @@ import type {
 
 const MAX_LINE_LENGTH = 500;
 const LARGE_SCRIPT_BEATS = 50;
-const MAX_BEAT_ID_LENGTH = 64;
 const META_KEYS = 'video_title, project, default_character, default_pace';
 const TAG_LIST = `META, BEAT, END_BEAT, ${BODY_TAGS.join(', ')}`;
 const BODY_TAG_LIST = BODY_TAGS.join(', ');
@@ -66,12 +67,6 @@ interface OpenBeat {
   style: number | null;
 }
 
-interface Normalized {
-  text: string;
-  /** Pairs (index in `text`, source offset) where each copied run of the source starts. */
-  runs: number[];
-}
-
 interface WrittenPause {
   ms: number;
   tag: Span;
@@ -93,7 +88,7 @@ class Analyzer {
   private readonly beats: Beat[] = [];
   private beat: OpenBeat | null = null;
   /** Lowercased beat id → line of its first use. */
-  private readonly beatIds = new Map<string, number>();
+  private readonly beatKeys = new Map<string, number>();
   private speakerMissing = false;
 
   constructor(
@@ -332,8 +327,8 @@ class Analyzer {
       return;
     }
     const key = id.toLowerCase();
-    const first = this.beatIds.get(key);
-    if (first === undefined) this.beatIds.set(key, this.lineNumber);
+    const first = this.beatKeys.get(key);
+    if (first === undefined) this.beatKeys.set(key, this.lineNumber);
     else {
       this.report(
         'beat/duplicate-id',
@@ -552,7 +547,7 @@ class Analyzer {
     line: Span,
     pause: WrittenPause | null,
   ): number {
-    const { text, runs } = this.normalize(pieces);
+    const { text, runs } = normalizeText(this.text, pieces);
     if (text === '') {
       if (pause !== null) this.pauseAfter(beat, pause);
       return 0;
@@ -592,40 +587,6 @@ class Analyzer {
     });
     beat.pauseWritten.push(pause !== null);
     return marked.text.length + 1;
-  }
-
-  /**
-   * The text of source ranges with each run of white space made one space, and where its
-   * characters come from (to place unmatched-emphasis warnings). Text is copied in runs that
-   * need no change, and a line that needs none at all is only sliced.
-   */
-  private normalize(pieces: number[]): Normalized {
-    const source = this.text;
-    const first = pieces[0] as number;
-    if (pieces.length === 2 && isNormal(source, first, pieces[1] as number)) {
-      return { text: source.slice(first, pieces[1]), runs: [0, first] };
-    }
-    let text = '';
-    const runs: number[] = [];
-    let space = false;
-    for (let p = 0; p < pieces.length; p += 2) {
-      const end = pieces[p + 1] as number;
-      let i = pieces[p] as number;
-      while (i < end) {
-        if (isSpace(source.charCodeAt(i))) {
-          space = text.length > 0;
-          i++;
-          continue;
-        }
-        const run = normalRunEnd(source, i, end);
-        if (space) text += ' ';
-        space = false;
-        runs.push(text.length, i);
-        text += source.slice(i, run);
-        i = run;
-      }
-    }
-    return { text, runs };
   }
 
   private finish(inputStart: number): void {
@@ -673,65 +634,7 @@ class Analyzer {
   }
 }
 
-/**
- * The end of the run from `start` (not white space) that normalising leaves as it is: it stops
- * before any white space other than a single space between two other characters.
- */
-function normalRunEnd(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end) {
-    const code = text.charCodeAt(i);
-    if (code === 0x20) {
-      if (i + 1 >= end || isSpace(text.charCodeAt(i + 1))) return i;
-    } else if ((code <= 0x20 || code >= 0xa0) && isSpace(code)) return i;
-    i++;
-  }
-  return end;
-}
-
-/** Whether `[start, end)` is already normalised: trimmed, with no white space but single spaces. */
-function isNormal(text: string, start: number, end: number): boolean {
-  return (
-    start === end || (!isSpace(text.charCodeAt(start)) && normalRunEnd(text, start, end) === end)
-  );
-}
-
-/** The source offset of `index` in a normalised text: a binary search of its `runs`. */
-function sourceOffset(runs: number[], index: number): number {
-  let low = 0;
-  let high = runs.length / 2 - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((runs[2 * mid] as number) <= index) low = mid;
-    else high = mid - 1;
-  }
-  return (runs[2 * low + 1] as number) + index - (runs[2 * low] as number);
-}
-
 /** `[NAME:]`: well formed but for its missing value. */
 function isEmptyValue(tag: Tag): boolean {
   return tag.closed && tag.hasColon && tag.value.start === tag.value.end;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-/** The id's leading digits as a number (`01_hook` → 1), or null. */
-function leadingNumber(id: string): number | null {
-  let end = 0;
-  while (end < id.length && isDigit(id.charCodeAt(end))) end++;
-  return end === 0 ? null : Number(id.slice(0, end));
-}
-
-/** `^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`: ids become file names on export. */
-function isValidBeatId(id: string): boolean {
-  if (id.length === 0 || id.length > MAX_BEAT_ID_LENGTH) return false;
-  for (let i = 0; i < id.length; i++) {
-    const code = id.charCodeAt(i) | 0x20; // ASCII lowercase
-    const alphanumeric = isDigit(id.charCodeAt(i)) || (code >= 0x61 && code <= 0x7a);
-    const separator = i > 0 && (id[i] === '_' || id[i] === '-');
-    if (!alphanumeric && !separator) return false;
-  }
-  return true;
 }

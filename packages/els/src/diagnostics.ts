@@ -41,7 +41,7 @@ interface Pending {
   message: string;
   start: number;
   end: number;
-  beatId: string | undefined;
+  beatKey: string | undefined;
 }
 
 /** Collects diagnostics as source offsets; lines and columns are computed once, at the end. */
@@ -49,8 +49,8 @@ export class DiagnosticList {
   private readonly pending: Pending[] = [];
   private errors = 0;
 
-  add(code: DiagnosticCode, message: string, span: Span, beatId?: string): void {
-    this.pending.push({ code, message, start: span.start, end: span.end, beatId });
+  add(code: DiagnosticCode, message: string, span: Span, beatKey?: string): void {
+    this.pending.push({ code, message, start: span.start, end: span.end, beatKey });
     if (DIAGNOSTIC_SEVERITY[code] === 'error') this.errors++;
   }
 
@@ -61,7 +61,7 @@ export class DiagnosticList {
   /** In source order (some checks, like an empty beat, are only known later than their line). */
   resolve(lines: SourceLines): Diagnostic[] {
     const sorted = [...this.pending].sort((a, b) => a.start - b.start);
-    return sorted.map(({ code, message, start, end, beatId }) => {
+    return sorted.map(({ code, message, start, end, beatKey }) => {
       const from = lines.position(start);
       const to = lines.position(end);
       const diagnostic: Diagnostic = {
@@ -73,7 +73,7 @@ export class DiagnosticList {
         endLine: to.line,
         endColumn: to.column,
       };
-      if (beatId !== undefined) diagnostic.beatId = beatId;
+      if (beatKey !== undefined) diagnostic.beatKey = beatKey;
       return diagnostic;
     });
   }

@@ -47,7 +47,8 @@ export interface Diagnostic {
   column: number;
   endLine: number;
   endColumn: number;
-  beatId?: string;
+  /** The id of the beat the problem is in (`01_hook`), when it is inside one. */
+  beatKey?: string;
 }
 
 export interface Line {

@@ -248,10 +248,10 @@ describe('beats (els-spec §3)', () => {
 
   it('names the beat of every diagnostic inside one, and no beat outside', () => {
     const source = els(...META, 'Lost.', ...beat('01_a', '[PACE: warp]', 'Hi.'));
-    expect(validate(source).diagnostics.map(({ code, beatId }) => [code, beatId])).toEqual([
+    expect(validate(source).diagnostics.map(({ code, beatKey }) => [code, beatKey])).toEqual([
       ['text/outside-beat', undefined],
       ['pace/unknown', '01_a'],
     ]);
-    expect(Object.hasOwn(validate(source).diagnostics[0] ?? {}, 'beatId')).toBe(false);
+    expect(Object.hasOwn(validate(source).diagnostics[0] ?? {}, 'beatKey')).toBe(false);
   });
 });

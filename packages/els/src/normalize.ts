@@ -1,0 +1,80 @@
+/**
+ * Spoken-text normalisation: the source ranges of a text line, tags cut out, with each run of
+ * white space made one space, and a map back to source offsets for placing diagnostics.
+ */
+
+import { isSpace } from './text.js';
+
+export interface Normalized {
+  text: string;
+  /** Pairs (index in `text`, source offset) where each copied run of the source starts. */
+  runs: number[];
+}
+
+/**
+ * The text of the source ranges `pieces` (start, end pairs) normalised, and where its characters
+ * come from. Text is copied in runs that need no change, and a line that needs none at all is
+ * only sliced.
+ */
+export function normalizeText(source: string, pieces: number[]): Normalized {
+  const first = pieces[0] as number;
+  if (pieces.length === 2 && isNormal(source, first, pieces[1] as number)) {
+    return { text: source.slice(first, pieces[1]), runs: [0, first] };
+  }
+  let text = '';
+  const runs: number[] = [];
+  let space = false;
+  for (let p = 0; p < pieces.length; p += 2) {
+    const end = pieces[p + 1] as number;
+    let i = pieces[p] as number;
+    while (i < end) {
+      if (isSpace(source.charCodeAt(i))) {
+        space = text.length > 0;
+        i++;
+        continue;
+      }
+      const run = normalRunEnd(source, i, end);
+      if (space) text += ' ';
+      space = false;
+      runs.push(text.length, i);
+      text += source.slice(i, run);
+      i = run;
+    }
+  }
+  return { text, runs };
+}
+
+/** The source offset of `index` in a normalised text: a binary search of its `runs`. */
+export function sourceOffset(runs: number[], index: number): number {
+  let low = 0;
+  let high = runs.length / 2 - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((runs[2 * mid] as number) <= index) low = mid;
+    else high = mid - 1;
+  }
+  return (runs[2 * low + 1] as number) + index - (runs[2 * low] as number);
+}
+
+/**
+ * The end of the run from `start` (not white space) that normalising leaves as it is: it stops
+ * before any white space other than a single space between two other characters.
+ */
+function normalRunEnd(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (i + 1 >= end || isSpace(text.charCodeAt(i + 1))) return i;
+    } else if ((code <= 0x20 || code >= 0xa0) && isSpace(code)) return i;
+    i++;
+  }
+  return end;
+}
+
+/** Whether `[start, end)` is already normalised: trimmed, with no white space but single spaces. */
+function isNormal(text: string, start: number, end: number): boolean {
+  return (
+    start === end || (!isSpace(text.charCodeAt(start)) && normalRunEnd(text, start, end) === end)
+  );
+}
