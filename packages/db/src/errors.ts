@@ -10,7 +10,9 @@ export type DbErrorCode =
   | 'EXPORT_NOT_FOUND'
   | 'DUPLICATE_BEAT'
   | 'INVALID_SETTINGS'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  /** A stored row does not match its shape (a jsonb column edited by hand, or by an old writer). */
+  | 'CORRUPT_ROW';
 
 /** A domain failure of a query. Callers branch on `code`; `field` names the offending input. */
 export class DbError extends Error {
@@ -39,6 +41,16 @@ export function parseOrThrow<S extends z.ZodType>(
   throw new DbError(code, `${field ?? 'input'}: ${issue?.message ?? 'invalid'}`, field, {
     cause: result.error,
   });
+}
+
+/**
+ * Checks the jsonb columns of a row read back from the database against `columns` (a loose
+ * object of their schemas) and returns the row: a malformed one fails here with CORRUPT_ROW
+ * naming the column, instead of travelling on unchecked to a render or a page.
+ */
+export function checkRow<T extends object>(columns: z.ZodType, row: T): T {
+  parseOrThrow(columns, row, 'CORRUPT_ROW');
+  return row;
 }
 
 export interface PgErrorInfo {

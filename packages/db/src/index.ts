@@ -16,7 +16,6 @@ export {
   replaceBeatsFromScript,
   setBeatStatus,
   updateBeatFromScript,
-  type BeatRow,
   type BeatScriptUpdate,
   type PlacedBeat,
   type ScriptReplacementPlan,
@@ -28,7 +27,6 @@ export {
   finishExport,
   getExport,
   listExports,
-  type ExportRow,
 } from './queries/exports.js';
 export {
   cancelJobs,
@@ -36,14 +34,12 @@ export {
   completeJob,
   enqueueJobs,
   failJob,
-  jobOverridesSchema,
   listSessionJobs,
   openJobIds,
   renewLeases,
   requeueInterrupted,
   type ClaimOptions,
   type CompletedJob,
-  type GenerationJob,
   type JobFailure,
   type JobRequest,
   type RenewOptions,
@@ -60,7 +56,6 @@ export {
   type BeatWithTakes,
   type NewSessionFromScript,
   type SessionDetail,
-  type SessionRow,
   type SessionSummary,
 } from './queries/sessions.js';
 export {
@@ -71,13 +66,11 @@ export {
   storageKeysInUse,
   type AddedTake,
   type NewTake,
-  type TakeRow,
 } from './queries/takes.js';
 export {
   getVoiceProfile,
   listVoiceProfiles,
   updateVoiceProfile,
   voiceProfilePatchSchema,
-  type VoiceProfile,
   type VoiceProfilePatch,
 } from './queries/voice-profiles.js';

@@ -60,7 +60,6 @@ describe.each(engines)('sessions on %s', (engine) => {
       number: 2,
       name: 'Beat setup',
       text: 'Words of setup.',
-      pauseAfterMs: 400,
       selectedTakeId: null,
       takes: [],
     });

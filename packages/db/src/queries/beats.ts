@@ -2,15 +2,14 @@ import type { Beat as ParsedBeat } from '@studio/els';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { StudioDb } from '../client.js';
 import { DbError, onConstraint } from '../errors.js';
-import { beats, sessions, type BeatStatus, type ErrorInfo } from '../schema/index.js';
+import { beats, sessions, type BeatRow, type BeatStatus, type ErrorInfo } from '../schema/index.js';
+import { checkBeat } from './check-rows.js';
 import { takeStorageKeys } from './takes.js';
-
-export type BeatRow = typeof beats.$inferSelect;
 
 /** One beat by id (what a generation job voices), or null when it was deleted meanwhile. */
 export async function getBeat(db: StudioDb, beatId: string): Promise<BeatRow | null> {
   const [beat] = await db.select().from(beats).where(eq(beats.id, beatId));
-  return beat ?? null;
+  return beat ? checkBeat(beat) : null;
 }
 
 export interface PlacedBeat {
@@ -28,7 +27,6 @@ function scriptColumns({ beat, position }: PlacedBeat) {
     name: beat.name,
     parsed: beat,
     text: beat.text,
-    pauseAfterMs: beat.pauseAfterMs,
   };
 }
 
@@ -61,7 +59,7 @@ export async function insertBeats(
       `no session ${sessionId}`,
     ),
   );
-  return rows.sort((a, b) => a.position - b.position);
+  return rows.map(checkBeat).sort((a, b) => a.position - b.position);
 }
 
 export interface BeatScriptUpdate extends PlacedBeat {
@@ -91,7 +89,7 @@ export async function updateBeatFromScript(
       .returning(),
   );
   if (!row) throw new DbError('BEAT_NOT_FOUND', `no beat ${update.beatId}`);
-  return row;
+  return checkBeat(row);
 }
 
 /** Deletes beats of a session (their takes and jobs cascade) and returns the orphaned files. */
@@ -128,7 +126,7 @@ export async function setBeatStatus(
     .where(eq(beats.id, beatId))
     .returning();
   if (!row) throw new DbError('BEAT_NOT_FOUND', `no beat ${beatId}`);
-  return row;
+  return checkBeat(row);
 }
 
 /**

@@ -7,9 +7,9 @@ import {
   type ErrorInfo,
   type ExportFile,
   type ExportOptions,
+  type ExportRow,
 } from '../schema/index.js';
-
-export type ExportRow = typeof sessionExports.$inferSelect;
+import { checkExport } from './check-rows.js';
 
 /** Starts an export run (`running`); finish it with `finishExport` or `failExport`. */
 export async function createExport(
@@ -27,7 +27,7 @@ export async function createExport(
     `no session ${input.sessionId}`,
   );
   if (!row) throw new Error('insert returned no row');
-  return row;
+  return checkExport(row);
 }
 
 export async function finishExport(
@@ -70,17 +70,18 @@ export async function failInterruptedExports(
 
 /** A session's exports, newest first. */
 export async function listExports(db: StudioDb, sessionId: string): Promise<ExportRow[]> {
-  return db
+  const rows = await db
     .select()
     .from(sessionExports)
     .where(eq(sessionExports.sessionId, sessionId))
     .orderBy(desc(sessionExports.createdAt), desc(sessionExports.id));
+  return rows.map(checkExport);
 }
 
 export async function getExport(db: StudioDb, id: string): Promise<ExportRow> {
   const [row] = await db.select().from(sessionExports).where(eq(sessionExports.id, id));
   if (!row) throw new DbError('EXPORT_NOT_FOUND', `no export ${id}`);
-  return row;
+  return checkExport(row);
 }
 
 async function updateExport(
@@ -94,5 +95,5 @@ async function updateExport(
     .where(eq(sessionExports.id, id))
     .returning();
   if (!row) throw new DbError('EXPORT_NOT_FOUND', `no export ${id}`);
-  return row;
+  return checkExport(row);
 }

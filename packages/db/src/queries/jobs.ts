@@ -1,4 +1,3 @@
-import { PACES } from '@studio/els';
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { StudioDb } from '../client.js';
@@ -7,29 +6,19 @@ import {
   beats,
   generationJobs,
   JOB_KINDS,
+  jobOverridesSchema,
   sessions,
   takes,
   type BeatStatus,
   type ErrorInfo,
+  type GenerationJob,
   type JobKind,
   type JobOverrides,
 } from '../schema/index.js';
 import { restingBeatStatus } from './beats.js';
+import { checkJob } from './check-rows.js';
 import { addCharactersSpent } from './sessions.js';
 import { insertTake, type AddedTake, type NewTake } from './takes.js';
-
-export type GenerationJob = typeof generationJobs.$inferSelect;
-
-const unit = z.number().min(0).max(1);
-
-/** What a reviewer may change for one generation; validated before it is queued. */
-export const jobOverridesSchema = z.strictObject({
-  direction: z.string().optional(),
-  pace: z.literal(PACES).optional(),
-  stability: unit.optional(),
-  style: unit.optional(),
-  similarityBoost: unit.optional(),
-}) satisfies z.ZodType<JobOverrides>;
 
 const jobRequestsSchema = z.array(
   z.object({
@@ -316,11 +305,12 @@ export async function requeueInterrupted(
 
 /** A session's jobs of every status, in queue order. */
 export async function listSessionJobs(db: StudioDb, sessionId: string): Promise<GenerationJob[]> {
-  return db
+  const jobs = await db
     .select()
     .from(generationJobs)
     .where(eq(generationJobs.sessionId, sessionId))
     .orderBy(asc(generationJobs.seq));
+  return jobs.map(checkJob);
 }
 
 /**

@@ -4,11 +4,19 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { StudioDb } from '../client.js';
 import { DbError, parseOrThrow } from '../errors.js';
-import { beats, sessions, takes, type ErrorInfo, type SessionStatus } from '../schema/index.js';
-import { insertBeats, type BeatRow } from './beats.js';
-import { takeStorageKeys, type TakeRow } from './takes.js';
-
-export type SessionRow = typeof sessions.$inferSelect;
+import {
+  beats,
+  sessions,
+  takes,
+  type BeatRow,
+  type ErrorInfo,
+  type SessionRow,
+  type SessionStatus,
+  type TakeRow,
+} from '../schema/index.js';
+import { insertBeats } from './beats.js';
+import { checkBeat, checkSession, checkTake } from './check-rows.js';
+import { takeStorageKeys } from './takes.js';
 
 export interface SessionSummary extends SessionRow {
   beatCount: number;
@@ -54,6 +62,7 @@ export async function createSessionFromScript(
       })
       .returning();
     if (!session) throw new Error('insert returned no row');
+    checkSession(session);
     const rows = await insertBeats(
       tx,
       session.id,
@@ -86,7 +95,7 @@ export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
     .from(sessions)
     .leftJoin(stats, eq(stats.sessionId, sessions.id))
     .orderBy(desc(sessions.createdAt), desc(sessions.id));
-  return rows.map((r) => ({
+  return rows.map(checkSession).map((r) => ({
     ...r,
     progress: r.beatCount === 0 ? 0 : r.readyCount / r.beatCount,
   }));
@@ -99,6 +108,7 @@ export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
 export async function getSession(db: StudioDb, id: string): Promise<SessionDetail> {
   const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
   if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  checkSession(session);
   const rows = await db
     .select({ beat: beats, take: takes })
     .from(beats)
@@ -109,10 +119,10 @@ export async function getSession(db: StudioDb, id: string): Promise<SessionDetai
   for (const { beat, take } of rows) {
     let entry = byId.get(beat.id);
     if (!entry) {
-      entry = { ...beat, takes: [] };
+      entry = { ...checkBeat(beat), takes: [] };
       byId.set(beat.id, entry);
     }
-    if (take) entry.takes.push(take);
+    if (take) entry.takes.push(checkTake(take));
   }
   return { ...session, beats: [...byId.values()] };
 }
@@ -166,7 +176,7 @@ async function updateSession(
 ): Promise<SessionRow> {
   const [row] = await db.update(sessions).set(values).where(eq(sessions.id, id)).returning();
   if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
-  return row;
+  return checkSession(row);
 }
 
 /**

@@ -1,10 +1,8 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { StudioDb } from '../client.js';
 import { DbError, onConstraint } from '../errors.js';
-import { beats, takes } from '../schema/index.js';
-import type { BeatRow } from './beats.js';
-
-export type TakeRow = typeof takes.$inferSelect;
+import { beats, takes, type BeatRow, type TakeRow } from '../schema/index.js';
+import { checkBeat, checkTake } from './check-rows.js';
 
 /** A take as the audio pipeline reports it. */
 export type NewTake = Omit<typeof takes.$inferInsert, 'id' | 'jobId' | 'createdAt'>;
@@ -47,7 +45,7 @@ export async function insertTake(
       .set({ selectedTakeId: take.id })
       .where(and(eq(beats.id, take.beatId), select ? undefined : isNull(beats.selectedTakeId)))
       .returning({ id: beats.id });
-    return { take, selected: selected.length > 0 };
+    return { take: checkTake(take), selected: selected.length > 0 };
   });
 }
 
@@ -80,7 +78,7 @@ export async function selectTake(
     `no take ${ref.takeId}`,
   );
   if (!beat) throw new DbError('BEAT_NOT_FOUND', `no beat ${ref.beatId}`);
-  return beat;
+  return checkBeat(beat);
 }
 
 /**
@@ -120,7 +118,7 @@ export async function deleteTake(
 /** One take by id, or null: what `GET /audio/:takeId` streams (a miss is a plain 404 there). */
 export async function getTake(db: StudioDb, takeId: string): Promise<TakeRow | null> {
   const [take] = await db.select().from(takes).where(eq(takes.id, takeId));
-  return take ?? null;
+  return take ? checkTake(take) : null;
 }
 
 /** Storage keys of the takes of the beats matching `beatCondition`. */

@@ -2,11 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { StudioDb } from '../client.js';
 import { DbError, parseOrThrow } from '../errors.js';
-import { voiceProfiles } from '../schema/index.js';
-
-export type VoiceProfile = typeof voiceProfiles.$inferSelect;
-
-const unit = z.number().min(0).max(1);
+import {
+  localVoiceSchema,
+  unitSchema,
+  voiceProfiles,
+  type VoiceProfile,
+} from '../schema/index.js';
+import { checkVoiceProfile } from './check-rows.js';
 
 /** Editable profile fields, with the ranges ElevenLabs and eSpeak NG accept. */
 export const voiceProfilePatchSchema = z.strictObject({
@@ -14,22 +16,17 @@ export const voiceProfilePatchSchema = z.strictObject({
   description: z.string().optional(),
   voiceId: z.string().trim().min(1).optional(),
   modelId: z.string().trim().min(1).optional(),
-  stability: unit.optional(),
-  similarityBoost: unit.optional(),
-  style: unit.optional(),
+  stability: unitSchema.optional(),
+  similarityBoost: unitSchema.optional(),
+  style: unitSchema.optional(),
   speed: z.number().min(0.7).max(1.2).optional(),
-  localVoice: z
-    .strictObject({
-      // eSpeak NG variant file names: `m3`, `f2`, `klatt`, `whisper`…
-      variant: z.string().regex(/^[a-z][a-z0-9_-]*$/i),
-      pitch: z.int().min(0).max(99),
-    })
-    .optional(),
+  localVoice: localVoiceSchema.optional(),
 });
 export type VoiceProfilePatch = z.input<typeof voiceProfilePatchSchema>;
 
 export async function listVoiceProfiles(db: StudioDb): Promise<VoiceProfile[]> {
-  return db.select().from(voiceProfiles).orderBy(asc(voiceProfiles.character));
+  const rows = await db.select().from(voiceProfiles).orderBy(asc(voiceProfiles.character));
+  return rows.map(checkVoiceProfile);
 }
 
 export async function getVoiceProfile(db: StudioDb, character: string): Promise<VoiceProfile> {
@@ -38,7 +35,7 @@ export async function getVoiceProfile(db: StudioDb, character: string): Promise<
     .from(voiceProfiles)
     .where(eq(voiceProfiles.character, character));
   if (!profile) throw new DbError('VOICE_NOT_FOUND', `no voice profile for ${character}`);
-  return profile;
+  return checkVoiceProfile(profile);
 }
 
 /** Validates `patch` (INVALID_SETTINGS naming the field) before touching the database. */
@@ -55,5 +52,5 @@ export async function updateVoiceProfile(
     .where(eq(voiceProfiles.character, character))
     .returning();
   if (!profile) throw new DbError('VOICE_NOT_FOUND', `no voice profile for ${character}`);
-  return profile;
+  return checkVoiceProfile(profile);
 }

@@ -1,7 +1,15 @@
 import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { oneOf } from './checks.js';
 import { sessions } from './sessions.js';
-import type { ErrorInfo, ExportFile, ExportOptions } from './shapes.js';
+import {
+  errorInfoSchema,
+  exportFileSchema,
+  exportOptionsSchema,
+  type ErrorInfo,
+  type ExportFile,
+  type ExportOptions,
+} from './shapes.js';
 
 export const EXPORT_STATUSES = ['running', 'ready', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -27,3 +35,13 @@ export const sessionExports = pgTable(
     index('exports_session_created_idx').on(t.sessionId, t.createdAt),
   ],
 );
+
+export type ExportRow = typeof sessionExports.$inferSelect;
+
+/** The export's jsonb columns, checked when a row is read back (`checkRow`). */
+export const exportJsonColumns = z.looseObject({
+  options: exportOptionsSchema,
+  files: z.array(exportFileSchema),
+  manifest: z.record(z.string(), z.unknown()).nullable(),
+  error: errorInfoSchema.nullable(),
+});

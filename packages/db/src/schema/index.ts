@@ -3,4 +3,5 @@ export * from './exports.js';
 export * from './jobs.js';
 export * from './sessions.js';
 export * from './shapes.js';
+export * from './takes.js';
 export * from './voice-profiles.js';

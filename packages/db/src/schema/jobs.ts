@@ -11,10 +11,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { beats } from './beats.js';
 import { bothOrNeither, oneOf } from './checks.js';
 import { sessions } from './sessions.js';
-import type { JobOverrides } from './shapes.js';
+import { jobOverridesSchema, type JobOverrides } from './shapes.js';
 
 export const JOB_KINDS = ['generate', 'regenerate'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -81,3 +82,8 @@ export const generationJobs = pgTable(
     ),
   ],
 );
+
+export type GenerationJob = typeof generationJobs.$inferSelect;
+
+/** The job's jsonb columns, checked when a row is read back (`checkRow`). */
+export const jobJsonColumns = z.looseObject({ overrides: jobOverridesSchema });

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { oneOf } from './checks.js';
-import type { ErrorInfo } from './shapes.js';
+import { errorInfoSchema, type ErrorInfo } from './shapes.js';
 
 export const SESSION_STATUSES = [
   'draft',
@@ -36,3 +37,8 @@ export const sessions = pgTable(
     index('sessions_created_at_idx').on(t.createdAt),
   ],
 );
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** The session's jsonb columns, checked when a row is read back (`checkRow`). */
+export const sessionJsonColumns = z.looseObject({ lastError: errorInfoSchema.nullable() });

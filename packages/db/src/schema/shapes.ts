@@ -1,65 +1,114 @@
-import type { Pace } from '@studio/els';
+import { PACES, type Beat as ParsedBeat } from '@studio/els';
+import { z } from 'zod';
 
 /**
- * Shapes stored in jsonb columns. They mirror the contracts in docs/architecture.md; `db` and
- * `audio` never import each other, so both declare them and structural typing keeps them in step.
+ * Shapes stored in jsonb columns, as zod schemas: queries check rows against them when they
+ * read them back (drizzle's `$type` only asserts a type). They mirror the contracts in
+ * docs/architecture.md; `db` and `audio` never import each other, so both declare them and
+ * structural typing keeps them in step.
  */
 
+/** A setting from 0 to 1 (stability, style, similarity boost). */
+export const unitSchema = z.number().min(0).max(1);
+
 /** eSpeak NG voice used when speaking offline (no ElevenLabs key). */
-export interface LocalVoice {
-  /** eSpeak NG variant name, e.g. `m3`, `f2`, `klatt`, `whisper`. */
-  variant: string;
+export const localVoiceSchema = z.strictObject({
+  /** eSpeak NG variant file name, e.g. `m3`, `f2`, `klatt`, `whisper`. */
+  variant: z.string().regex(/^[a-z][a-z0-9_-]*$/i),
   /** eSpeak NG pitch, 0–99. */
-  pitch: number;
-}
+  pitch: z.int().min(0).max(99),
+});
+export type LocalVoice = z.infer<typeof localVoiceSchema>;
 
 /** Settings actually sent to the provider for one segment of a take. */
-export interface SegmentSettings {
-  character: string;
-  voiceId: string;
-  modelId: string;
-  stability: number;
-  similarityBoost: number;
-  style: number;
-  speed: number;
-  text: string;
+export const segmentSettingsSchema = z.object({
+  character: z.string(),
+  voiceId: z.string(),
+  modelId: z.string(),
+  stability: z.number(),
+  similarityBoost: z.number(),
+  style: z.number(),
+  speed: z.number(),
+  text: z.string(),
   /** Indexes into the beat's lines. */
-  lines: number[];
-}
+  lines: z.array(z.int().nonnegative()),
+});
+export type SegmentSettings = z.infer<typeof segmentSettingsSchema>;
 
 /** Speech start/end of one beat line inside a take, pauses already inserted. */
-export interface LineTiming {
-  lineIndex: number;
-  character: string;
-  text: string;
-  startMs: number;
-  endMs: number;
-  pauseAfterMs: number;
-}
+export const lineTimingSchema = z.object({
+  lineIndex: z.int().nonnegative(),
+  character: z.string(),
+  text: z.string(),
+  startMs: z.number(),
+  endMs: z.number(),
+  pauseAfterMs: z.number(),
+});
+export type LineTiming = z.infer<typeof lineTimingSchema>;
 
 /** A failure worth showing to the user: a stable code plus a human message. */
-export interface ErrorInfo {
-  code: string;
-  message: string;
-}
+export const errorInfoSchema = z.object({ code: z.string(), message: z.string() });
+export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
 /** What a reviewer asked to change for one generation; absent fields keep the script's values. */
-export interface JobOverrides {
-  direction?: string;
-  pace?: Pace;
-  stability?: number;
-  style?: number;
-  similarityBoost?: number;
-}
+export const jobOverridesSchema = z.strictObject({
+  direction: z.string().optional(),
+  pace: z.literal(PACES).optional(),
+  stability: unitSchema.optional(),
+  style: unitSchema.optional(),
+  similarityBoost: unitSchema.optional(),
+});
+export type JobOverrides = z.infer<typeof jobOverridesSchema>;
 
-export interface ExportOptions {
+export const exportOptionsSchema = z.object({
   /** Integrated loudness target in LUFS. */
-  loudnessTarget?: number;
+  loudnessTarget: z.number().optional(),
   /** Export even when some beats have no selected take. */
-  partial?: boolean;
-}
+  partial: z.boolean().optional(),
+});
+export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 
-export interface ExportFile {
-  name: string;
-  bytes: number;
-}
+export const exportFileSchema = z.object({ name: z.string(), bytes: z.number() });
+export type ExportFile = z.infer<typeof exportFileSchema>;
+
+const pace = z.literal(PACES);
+const nullableUnit = unitSchema.nullable();
+
+/** A beat as `@studio/els` parses it: what generation voices without parsing again. */
+export const parsedBeatSchema = z.object({
+  id: z.string(),
+  number: z.number(),
+  name: z.string(),
+  line: z.number(),
+  lines: z.array(
+    z.object({
+      text: z.string(),
+      character: z.string(),
+      direction: z.string().nullable(),
+      pace,
+      speed: z.number(),
+      pauseAfterMs: z.number(),
+      stability: nullableUnit,
+      style: nullableUnit,
+      emphasis: z.array(z.string()),
+      strongEmphasis: z.array(z.string()),
+      sourceLine: z.number(),
+    }),
+  ),
+  segments: z.array(
+    z.object({
+      character: z.string(),
+      pace,
+      speed: z.number(),
+      stability: nullableUnit,
+      style: nullableUnit,
+      lines: z.array(z.int().nonnegative()),
+      text: z.string(),
+    }),
+  ),
+  text: z.string(),
+  primaryCharacter: z.string(),
+  primaryDirection: z.string().nullable(),
+  primaryPace: pace,
+  pauseAfterMs: z.number(),
+}) satisfies z.ZodType<ParsedBeat>;

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { between } from './checks.js';
-import type { LocalVoice } from './shapes.js';
+import { localVoiceSchema, type LocalVoice } from './shapes.js';
 
 export const DEFAULT_MODEL_ID = 'eleven_multilingual_v2';
 
@@ -40,3 +41,8 @@ export const voiceProfiles = pgTable(
     ),
   ],
 );
+
+export type VoiceProfile = typeof voiceProfiles.$inferSelect;
+
+/** The profile's jsonb columns, checked when a row is read back (`checkRow`). */
+export const voiceProfileJsonColumns = z.looseObject({ localVoice: localVoiceSchema });

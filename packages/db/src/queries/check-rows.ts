@@ -1,0 +1,30 @@
+/**
+ * Rows read back from the database, their jsonb columns checked against the schemas beside
+ * their tables: a malformed one throws CORRUPT_ROW naming the column. Queue and start-up
+ * transitions (claiming, failing, cancelling, requeueing jobs; failing interrupted exports)
+ * return rows unchecked: one malformed row must not stop every worker or the server's start,
+ * and job overrides were checked on the way in.
+ */
+import { checkRow } from '../errors.js';
+import {
+  beatJsonColumns,
+  exportJsonColumns,
+  jobJsonColumns,
+  sessionJsonColumns,
+  takeJsonColumns,
+  voiceProfileJsonColumns,
+  type BeatRow,
+  type ExportRow,
+  type GenerationJob,
+  type SessionRow,
+  type TakeRow,
+  type VoiceProfile,
+} from '../schema/index.js';
+
+export const checkBeat = <T extends BeatRow>(row: T): T => checkRow(beatJsonColumns, row);
+export const checkTake = <T extends TakeRow>(row: T): T => checkRow(takeJsonColumns, row);
+export const checkSession = <T extends SessionRow>(row: T): T => checkRow(sessionJsonColumns, row);
+export const checkJob = <T extends GenerationJob>(row: T): T => checkRow(jobJsonColumns, row);
+export const checkExport = <T extends ExportRow>(row: T): T => checkRow(exportJsonColumns, row);
+export const checkVoiceProfile = <T extends VoiceProfile>(row: T): T =>
+  checkRow(voiceProfileJsonColumns, row);

@@ -1,0 +1,97 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, it } from 'vitest';
+import {
+  addTake,
+  beats,
+  createExport,
+  createSessionFromScript,
+  enqueueJobs,
+  generationJobs,
+  getBeat,
+  getExport,
+  getSession,
+  getTake,
+  getVoiceProfile,
+  listSessionJobs,
+  listSessions,
+  listVoiceProfiles,
+  sessionExports,
+  sessions,
+  takes,
+  voiceProfiles,
+} from '../src/index.js';
+import { engines, expectDbError, script, takeInput, useDatabase } from './helpers.js';
+
+/** A jsonb value written behind the queries' back (a hand edit, an old writer). */
+const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
+
+describe.each(engines)('rows with malformed jsonb on %s', (engine) => {
+  const database = useDatabase(engine);
+
+  it('a take whose settings or timings lost their shape reads back as CORRUPT_ROW', async () => {
+    const { db } = database();
+    const session = await createSessionFromScript(db, { script: script(['a']), sourceEls: '' });
+    const beatId = session.beats[0]!.id;
+    const { take } = await addTake(db, takeInput(beatId));
+
+    await db
+      .update(takes)
+      .set({ settings: json([{ character: 'every-coon', stability: 'high' }]) })
+      .where(eq(takes.id, take.id));
+    await expectDbError(getTake(db, take.id), 'CORRUPT_ROW', 'settings.0.voiceId');
+    await expectDbError(getSession(db, session.id), 'CORRUPT_ROW', 'settings.0.voiceId');
+
+    await db
+      .update(takes)
+      .set({ settings: take.settings, timings: json({ lineIndex: 0 }) })
+      .where(eq(takes.id, take.id));
+    await expectDbError(getTake(db, take.id), 'CORRUPT_ROW', 'timings');
+  });
+
+  it("a beat's parsed script and a session's error are checked too", async () => {
+    const { db } = database();
+    const session = await createSessionFromScript(db, { script: script(['a']), sourceEls: '' });
+    const beatId = session.beats[0]!.id;
+    await db
+      .update(beats)
+      .set({ parsed: json({ ...session.beats[0]!.parsed, lines: [{ text: 'Hi.' }] }) })
+      .where(eq(beats.id, beatId));
+    await expectDbError(getBeat(db, beatId), 'CORRUPT_ROW', 'parsed.lines.0.character');
+
+    const other = await createSessionFromScript(db, { script: script(['b']), sourceEls: '' });
+    await db
+      .update(sessions)
+      .set({ lastError: json({ code: 'auth' }) })
+      .where(eq(sessions.id, other.id));
+    await expectDbError(getSession(db, other.id), 'CORRUPT_ROW', 'lastError.message');
+    await expectDbError(listSessions(db), 'CORRUPT_ROW', 'lastError.message');
+  });
+
+  it('job overrides, export files and a profile’s local voice are checked', async () => {
+    const { db } = database();
+    const session = await createSessionFromScript(db, { script: script(['a']), sourceEls: '' });
+    const [job] = await enqueueJobs(db, session.id, [
+      { beatId: session.beats[0]!.id, kind: 'generate' },
+    ]);
+    await db
+      .update(generationJobs)
+      .set({ overrides: json({ pace: 'warp' }) })
+      .where(eq(generationJobs.id, job!.id));
+    await expectDbError(listSessionJobs(db, session.id), 'CORRUPT_ROW', 'overrides.pace');
+
+    const run = await createExport(db, { sessionId: session.id });
+    await db
+      .update(sessionExports)
+      .set({ files: json([{ name: '01_a.mp3' }]) })
+      .where(eq(sessionExports.id, run.id));
+    await expectDbError(getExport(db, run.id), 'CORRUPT_ROW', 'files.0.bytes');
+
+    // The database's own CHECK only asks for a string variant and a pitch from 0 to 99.
+    await db
+      .update(voiceProfiles)
+      .set({ localVoice: json({ variant: '../m3', pitch: 50 }) })
+      .where(eq(voiceProfiles.character, 'boomer'));
+    await expectDbError(getVoiceProfile(db, 'boomer'), 'CORRUPT_ROW', 'localVoice.variant');
+    await expectDbError(listVoiceProfiles(db), 'CORRUPT_ROW', 'localVoice.variant');
+  });
+});
