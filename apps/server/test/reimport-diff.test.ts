@@ -13,7 +13,7 @@ const original = script([
 ]);
 
 const stored = (source: string): ExistingBeat[] =>
-  parseBeats(source).map((beat) => ({ beatId: beat.id, beat }));
+  parseBeats(source).map((beat) => ({ beatKey: beat.id, beat }));
 
 const kinds = (source: string, next: string) =>
   planReimport(stored(source), parseBeats(next)).beats.map((planned) => [
@@ -34,7 +34,7 @@ describe('planReimport', () => {
     const plan = planReimport(stored(original), parseBeats(next));
     expect(plan.beats[0]).toMatchObject({
       kind: 'unchanged',
-      previousId: '01_hook',
+      previousKey: '01_hook',
       beat: { id: '01_HOOK' },
     });
     expect(plan.removed).toEqual([]);
@@ -69,7 +69,7 @@ describe('planReimport', () => {
       { id: '03_end', body: 'Bye.' },
     ]);
     const plan = planReimport(stored(original), parseBeats(next));
-    expect(plan.removed).toEqual([{ beatId: '02_boomer', name: '02_boomer' }]);
+    expect(plan.removed).toEqual([{ beatKey: '02_boomer', name: '02_boomer' }]);
     expect(plan.beats.map((planned) => planned.kind)).toEqual(['unchanged', 'unchanged']);
   });
 

@@ -8,8 +8,8 @@ import type { Beat, Line } from '@studio/els';
 export type BeatChange = 'text' | 'character' | 'direction' | 'pace' | 'pauses' | 'settings';
 
 export interface ExistingBeat {
-  /** The beat's id as the session stores it. */
-  beatId: string;
+  /** The beat's id in the script (`01_hook`), as the session stores it. */
+  beatKey: string;
   beat: Beat;
 }
 
@@ -17,12 +17,12 @@ export interface ReimportPlan {
   /** The new script's beats in order, each matched to the stored beat it continues, if any. */
   beats: PlannedBeat[];
   /** Stored beats the new script no longer has: removed only when the re-import is confirmed. */
-  removed: { beatId: string; name: string }[];
+  removed: { beatKey: string; name: string }[];
 }
 
 export type PlannedBeat =
-  | { kind: 'unchanged'; beat: Beat; previousId: string }
-  | { kind: 'changed'; beat: Beat; previousId: string; changes: BeatChange[] }
+  | { kind: 'unchanged'; beat: Beat; previousKey: string }
+  | { kind: 'changed'; beat: Beat; previousKey: string; changes: BeatChange[] }
   | { kind: 'added'; beat: Beat };
 
 const aspects: Record<BeatChange, (line: Line) => unknown> = {
@@ -54,23 +54,23 @@ export function beatChanges(before: Beat, after: Beat): BeatChange[] {
 }
 
 export function planReimport(existing: ExistingBeat[], next: Beat[]): ReimportPlan {
-  const byId = new Map(existing.map((stored) => [stored.beatId.toLowerCase(), stored]));
+  const byKey = new Map(existing.map((stored) => [stored.beatKey.toLowerCase(), stored]));
   const matched = new Set<string>();
 
   const beats = next.map((beat): PlannedBeat => {
     const key = beat.id.toLowerCase();
-    const stored = byId.get(key);
+    const stored = byKey.get(key);
     if (!stored) return { kind: 'added', beat };
     matched.add(key);
     const changes = beatChanges(stored.beat, beat);
     return changes.length === 0
-      ? { kind: 'unchanged', beat, previousId: stored.beatId }
-      : { kind: 'changed', beat, previousId: stored.beatId, changes };
+      ? { kind: 'unchanged', beat, previousKey: stored.beatKey }
+      : { kind: 'changed', beat, previousKey: stored.beatKey, changes };
   });
 
   const removed = existing
-    .filter((stored) => !matched.has(stored.beatId.toLowerCase()))
-    .map((stored) => ({ beatId: stored.beatId, name: stored.beat.name }));
+    .filter((stored) => !matched.has(stored.beatKey.toLowerCase()))
+    .map((stored) => ({ beatKey: stored.beatKey, name: stored.beat.name }));
 
   return { beats, removed };
 }

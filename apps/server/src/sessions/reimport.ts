@@ -19,7 +19,7 @@ export interface ReimportPreview {
 async function plan(db: Services['db'], sessionId: string, source: string) {
   const script = await requireScript(db, source);
   const session = await getSession(db, sessionId);
-  const existing = session.beats.map((beat) => ({ beatId: beat.beatKey, beat: beat.parsed }));
+  const existing = session.beats.map((beat) => ({ beatKey: beat.beatKey, beat: beat.parsed }));
   return { script, session, plan: planReimport(existing, script.beats) };
 }
 
@@ -32,10 +32,10 @@ function summarize(reimport: ReimportPlan, takeCounts: Map<string, number>): Rei
       preview.changed.push({ beatKey, changes: planned.changes });
     else preview.added.push({ beatKey, position });
   });
-  preview.removed = reimport.removed.map(({ beatId, name }) => ({
-    beatKey: beatId,
+  preview.removed = reimport.removed.map(({ beatKey, name }) => ({
+    beatKey,
     name,
-    takeCount: takeCounts.get(beatId) ?? 0,
+    takeCount: takeCounts.get(beatKey) ?? 0,
   }));
   return preview;
 }
@@ -56,7 +56,7 @@ export async function reimport(
   const { script, session, plan: reimport } = await plan(db, input.sessionId, input.source);
 
   const confirmed = new Set(input.removeBeatKeys.map((key) => key.toLowerCase()));
-  const removing = reimport.removed.map((beat) => beat.beatId.toLowerCase());
+  const removing = reimport.removed.map((beat) => beat.beatKey.toLowerCase());
   if (removing.length !== confirmed.size || removing.some((key) => !confirmed.has(key))) {
     throw new StudioError(
       'REMOVALS_NOT_CONFIRMED',
@@ -69,13 +69,13 @@ export async function reimport(
     sourceEls: input.source,
     ...(script.videoTitle === null ? {} : { videoTitle: script.videoTitle }),
     project: script.project,
-    remove: reimport.removed.map((beat) => rowIdOf.get(beat.beatId)!),
+    remove: reimport.removed.map((beat) => rowIdOf.get(beat.beatKey)!),
     update: reimport.beats.flatMap((planned, position) =>
       planned.kind === 'added'
         ? []
         : [
             {
-              beatId: rowIdOf.get(planned.previousId)!,
+              beatId: rowIdOf.get(planned.previousKey)!,
               beat: planned.beat,
               position,
               staleReason: planned.kind === 'changed' ? staleReason(planned.changes) : null,

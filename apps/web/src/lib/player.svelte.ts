@@ -8,8 +8,8 @@ import { reportError } from './notifications.svelte.js';
 
 export interface PlayItem {
   takeId: string;
-  /** Which beat row the take belongs to (highlighted while it plays). */
-  beatKey: string;
+  /** The uuid of the beat row the take belongs to (highlighted while it plays). */
+  beatId: string;
   url: string;
 }
 
@@ -86,8 +86,8 @@ class Player {
     return this.playing && this.current?.takeId === takeId;
   }
 
-  isPlayingBeat(beatKey: string): boolean {
-    return this.playing && this.current?.beatKey === beatKey;
+  isPlayingBeat(beatId: string): boolean {
+    return this.playing && this.current?.beatId === beatId;
   }
 
   /** Play one take from `from` seconds (default: where it was, or the start once finished). */

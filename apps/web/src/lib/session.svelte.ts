@@ -6,12 +6,12 @@
 import type { BeatView, RegenerateOverrides, SessionView, StudioEvent, TakeView } from './api.js';
 import { describeError } from './errors.js';
 import { notifications, reportError } from './notifications.svelte.js';
+import type { LoadState } from './load-state.js';
 import { applyEvent } from './session-events.js';
 import { currentTake, playlist, progressOf, selectedDurationMs } from './session-model.js';
 import { trpc } from './trpc.js';
 import type { PlayItem } from './player.svelte.js';
 
-export type LoadState = 'loading' | 'ready' | 'failed' | 'missing';
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 export class SessionController {
@@ -209,7 +209,7 @@ export class SessionController {
   }
 
   playItem(beat: BeatView, take: TakeView): PlayItem {
-    return { takeId: take.id, beatKey: beat.id, url: take.audioUrl };
+    return { takeId: take.id, beatId: beat.id, url: take.audioUrl };
   }
 
   /** The selected takes in order, as a play queue. */

@@ -2,12 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { StudioDb } from '../client.js';
 import { DbError, parseOrThrow } from '../errors.js';
-import {
-  localVoiceSchema,
-  unitSchema,
-  voiceProfiles,
-  type VoiceProfile,
-} from '../schema/index.js';
+import { localVoiceSchema, unitSchema, voiceProfiles, type VoiceProfile } from '../schema/index.js';
 import { checkVoiceProfile } from './check-rows.js';
 
 /** Editable profile fields, with the ranges ElevenLabs and eSpeak NG accept. */

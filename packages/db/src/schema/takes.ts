@@ -12,6 +12,8 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+// beats and takes reference each other (a take's beat, a beat's selected take), so these two
+// modules import each other; drizzle resolves both references lazily, after both have loaded.
 import { beats } from './beats.js';
 import { oneOf } from './checks.js';
 import { generationJobs } from './jobs.js';
