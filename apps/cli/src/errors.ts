@@ -1,5 +1,6 @@
 /** Errors the CLI reports: a code scripts can match, and the exit status it maps to. */
-import { TRPCClientError } from '@trpc/client';
+import { isTRPCClientError } from '@trpc/client';
+import type { ApiErrorData, AppRouter, DomainErrorCode } from '@studio/server';
 
 export type CliErrorCode =
   | 'USAGE'
@@ -32,18 +33,31 @@ export class CliError extends Error {
   }
 }
 
-interface ErrorData {
-  code?: string;
-  domainCode?: string | null;
-  httpStatus?: number;
-  diagnostics?: unknown;
-  zod?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null;
+/** One problem of a refused script, as the server sends it with `INVALID_SCRIPT`. */
+export type ScriptDiagnostic = NonNullable<ApiErrorData['diagnostics']>[number];
+
+/** Domain errors a script may want to tell apart get a CLI code of their own. */
+const cliCodes = {
+  INVALID_SCRIPT: 'INVALID_SCRIPT',
+  INVALID_INPUT: 'INVALID_INPUT',
+  INVALID_SETTINGS: 'INVALID_INPUT',
+  PAYLOAD_TOO_LARGE: 'INVALID_INPUT',
+} satisfies Partial<Record<DomainErrorCode, CliErrorCode>>;
+
+/** What to do next, for refusals a command can meet (generation failures are on the beats). */
+const hints = {
+  MISSING_TAKES: 'select a take for each, or pass --partial to export without them',
+  NO_TAKES: 'voice the session and select takes first',
+} satisfies Partial<Record<DomainErrorCode, string>>;
+
+function lookup<T>(map: Partial<Record<DomainErrorCode, T>>, code: DomainErrorCode | null) {
+  return code === null ? undefined : map[code];
 }
 
 /** The server flattens zod errors per field: one `field: problem` per line. */
-function describeZod(zod: NonNullable<ErrorData['zod']>): string {
+function describeZod(zod: NonNullable<ApiErrorData['zod']>): string {
   const fields = Object.entries(zod.fieldErrors).map(
-    ([field, problems]) => `${field}: ${(problems ?? []).join('; ')}`,
+    ([field, problems]) => `${field}: ${problems.join('; ')}`,
   );
   return [...zod.formErrors, ...fields].join('\n');
 }
@@ -51,24 +65,28 @@ function describeZod(zod: NonNullable<ErrorData['zod']>): string {
 /** Turns whatever a command threw into a `CliError` with a code. */
 export function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
-  if (error instanceof TRPCClientError) {
-    const data = (error.data ?? {}) as ErrorData;
-    if (data.httpStatus === 401 || data.code === 'UNAUTHORIZED') {
+  if (isTRPCClientError<AppRouter>(error)) {
+    const data = error.data;
+    if (data?.httpStatus === 401 || data?.code === 'UNAUTHORIZED') {
       return new CliError(
         'UNAUTHORIZED',
         'The studio needs a token: set STUDIO_TOKEN or pass --token.',
       );
     }
-    if (data.domainCode === 'INVALID_SCRIPT' || data.diagnostics != null) {
-      return new CliError('INVALID_SCRIPT', error.message, data.diagnostics);
+    const domainCode = data?.domainCode ?? null;
+    const cliCode = lookup<CliErrorCode>(cliCodes, domainCode);
+    if (cliCode === 'INVALID_SCRIPT') {
+      return new CliError('INVALID_SCRIPT', error.message, data?.diagnostics);
     }
-    if (data.zod) return new CliError('INVALID_INPUT', describeZod(data.zod), data.zod);
-    if (data.code === 'NOT_FOUND') return new CliError('NOT_FOUND', error.message);
+    if (data?.zod) return new CliError('INVALID_INPUT', describeZod(data.zod), data.zod);
+    if (cliCode) return new CliError(cliCode, error.message, data);
+    if (data?.code === 'NOT_FOUND') return new CliError('NOT_FOUND', error.message);
     const cause = error.cause as { code?: string } | undefined;
     if (error.message === 'fetch failed' || cause?.code === 'ECONNREFUSED') {
       return new CliError('SERVER_UNREACHABLE', `Cannot reach the studio: ${error.message}`);
     }
-    return new CliError('API_ERROR', error.message, data);
+    const hint = lookup(hints, domainCode);
+    return new CliError('API_ERROR', hint ? `${error.message} (${hint})` : error.message, data);
   }
   return new CliError('API_ERROR', error instanceof Error ? error.message : String(error));
 }

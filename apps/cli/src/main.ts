@@ -6,9 +6,13 @@
 import { parseArgs } from 'node:util';
 import { createStudioClient, type Connection } from './client.js';
 import type { CommandContext } from './commands/context.js';
-import { exportCommand, parseLoudness, renderCommand } from './commands/export.js';
-import { newSessionCommand, regenerateCommand, selectCommand } from './commands/generate.js';
-import { listSessionsCommand, showSessionCommand } from './commands/sessions.js';
+import { exportCommand, parseLoudness } from './commands/export.js';
+import { newSessionCommand } from './commands/new.js';
+import { regenerateCommand } from './commands/regenerate.js';
+import { renderCommand } from './commands/render.js';
+import { selectCommand } from './commands/select.js';
+import { listSessionsCommand } from './commands/sessions.js';
+import { showSessionCommand } from './commands/show.js';
 import { loadCliEnv } from './env.js';
 import { CliError, toCliError } from './errors.js';
 import { createOutput } from './output.js';

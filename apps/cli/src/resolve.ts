@@ -2,11 +2,11 @@
  * Turns what a person types into ids: a session by id or unique id prefix, a beat by its script
  * id (`01_hook`), number or id, a take by its number within the beat (1 = oldest) or id.
  */
-import type { StudioClient } from './client.js';
+import type { RouterOutputs } from '@studio/server';
 import { CliError } from './errors.js';
 
-export type SessionView = Awaited<ReturnType<StudioClient['sessions']['get']['query']>>;
-export type SessionSummary = Awaited<ReturnType<StudioClient['sessions']['list']['query']>>[number];
+export type SessionView = RouterOutputs['sessions']['get'];
+export type SessionSummary = RouterOutputs['sessions']['list'][number];
 export type BeatView = SessionView['beats'][number];
 export type TakeView = BeatView['takes'][number];
 

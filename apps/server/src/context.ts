@@ -26,6 +26,8 @@ export interface Services {
   /** Replaces every voice profile's model (`ELEVENLABS_MODEL`). */
   modelOverride: string | undefined;
   ffmpegPath: string | undefined;
+  /** Speaks the lines a script gives no speaker: a voice profile's character. */
+  defaultCharacter: string;
   /** Tells the worker that jobs were queued. */
   wakeWorker(): void;
 }

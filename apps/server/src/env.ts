@@ -44,6 +44,7 @@ const schema = z.object({
   ),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   FFMPEG_PATH: optionalText,
+  DEFAULT_CHARACTER: optionalText.pipe(z.string().default('every-coon')),
 });
 
 export type ProviderConfig =
@@ -62,6 +63,11 @@ export interface StudioConfig {
   token: string | undefined;
   logLevel: LogLevel;
   ffmpegPath: string | undefined;
+  /**
+   * Who speaks a line the script gives no speaker (no `[CHARACTER:]`, no `default_character`),
+   * as the seed voiced them. Checked against the voice profiles once the database is open.
+   */
+  defaultCharacter: string;
 }
 
 export interface EnvIssue {
@@ -133,6 +139,7 @@ export function loadEnv(source: Record<string, string | undefined>): StudioConfi
     token: env.STUDIO_TOKEN,
     logLevel: env.LOG_LEVEL,
     ffmpegPath: env.FFMPEG_PATH,
+    defaultCharacter: env.DEFAULT_CHARACTER,
   };
 }
 

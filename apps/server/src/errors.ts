@@ -3,12 +3,32 @@
  * packages becomes a tRPC error of the matching HTTP class that keeps that code in `data`.
  */
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
-import { ExportError, RenderError, SpeechError, StorageError } from '@studio/audio';
-import { DbError } from '@studio/db';
+import {
+  ExportError,
+  RenderError,
+  SpeechError,
+  StorageError,
+  type ExportErrorCode,
+  type RenderErrorCode,
+  type SpeechErrorCode,
+  type StorageErrorCode,
+} from '@studio/audio';
+import { DbError, type DbErrorCode } from '@studio/db';
 import type { Diagnostic } from '@studio/els';
 
-export type StudioErrorCode =
-  'INVALID_SCRIPT' | 'PAYLOAD_TOO_LARGE' | 'REMOVALS_NOT_CONFIRMED' | 'UNKNOWN_CHARACTER';
+export type StudioErrorCode = 'INVALID_SCRIPT' | 'PAYLOAD_TOO_LARGE' | 'REMOVALS_NOT_CONFIRMED';
+
+/**
+ * Every code the API may send as `data.domainCode`. Clients type their messages against it (it
+ * travels with `type AppRouter`), so a new code here fails their type-check until it has one.
+ */
+export type DomainErrorCode =
+  | StudioErrorCode
+  | DbErrorCode
+  | SpeechErrorCode
+  | RenderErrorCode
+  | ExportErrorCode
+  | StorageErrorCode;
 
 export class StudioError extends Error {
   override readonly name = 'StudioError';
@@ -21,7 +41,7 @@ export class StudioError extends Error {
   }
 }
 
-const classOf: Record<string, TRPC_ERROR_CODE_KEY> = {
+const classOf = {
   // ours
   INVALID_SCRIPT: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -52,23 +72,19 @@ const classOf: Record<string, TRPC_ERROR_CODE_KEY> = {
   network: 'BAD_GATEWAY',
   not_found: 'NOT_FOUND',
   invalid_key: 'BAD_REQUEST',
-};
+} satisfies Record<DomainErrorCode, TRPC_ERROR_CODE_KEY>;
 
 const domainErrors = [StudioError, DbError, SpeechError, RenderError, ExportError, StorageError];
 
 /** The literal code of an error one of our packages threw on purpose. */
-export function domainCodeOf(error: unknown): string | undefined {
+export function domainCodeOf(error: unknown): DomainErrorCode | undefined {
   return domainErrors.some((type) => error instanceof type)
-    ? (error as { code: string }).code
+    ? (error as { code: DomainErrorCode }).code
     : undefined;
 }
 
 export function toTRPCError(error: unknown): unknown {
   const code = domainCodeOf(error);
   if (code === undefined) return error;
-  return new TRPCError({
-    code: classOf[code] ?? 'INTERNAL_SERVER_ERROR',
-    message: (error as Error).message,
-    cause: error,
-  });
+  return new TRPCError({ code: classOf[code], message: (error as Error).message, cause: error });
 }

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A configuration refused once the database is open (DEFAULT_CHARACTER) reads like one refused before.
+  console.error(error instanceof EnvError ? error.message : error);
   process.exit(1);
 });

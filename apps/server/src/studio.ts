@@ -43,6 +43,7 @@ import { createHealthCheck } from './http/health.js';
 import { createRequestListener } from './http/server.js';
 import { defaultWebHandlerPath, loadWebApp } from './http/web-app.js';
 import { createLogger } from './logger.js';
+import { resolveDefaultCharacter } from './sessions/script.js';
 
 export interface StudioOptions {
   /** An open database (tests: a fresh one from `@studio/db/testing`); default from the config. */
@@ -117,6 +118,7 @@ export async function createStudio(
   const { db } = database;
   await migrate(db);
   await seedVoiceProfiles(db);
+  const defaultCharacter = await resolveDefaultCharacter(db, config.defaultCharacter);
 
   const storage = createLocalStorage(join(config.dataDir, 'storage'));
   const limit = createConcurrencyLimit(config.concurrency, () => worker.wake());
@@ -135,6 +137,7 @@ export async function createStudio(
     log,
     modelOverride: config.provider.kind === 'elevenlabs' ? config.provider.modelId : undefined,
     ffmpegPath: config.ffmpegPath,
+    defaultCharacter,
     wakeWorker: () => worker.wake(),
   };
   const worker = createWorker<GenerationJob>({

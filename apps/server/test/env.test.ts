@@ -23,6 +23,7 @@ describe('loadEnv', () => {
       concurrency: 2,
       token: undefined,
       logLevel: 'info',
+      defaultCharacter: 'every-coon',
     });
     expect(isAbsolute(config.dataDir)).toBe(true);
     expect(config.dataDir.endsWith('/data')).toBe(true);

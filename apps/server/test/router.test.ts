@@ -304,6 +304,19 @@ describe.each(availableTestEngines())('on %s', (engine) => {
       );
     });
 
+    it('voices lines without a speaker as the default character, every-coon', async () => {
+      // No default_character in META and no [CHARACTER:] line: the parser alone would refuse it.
+      const source =
+        '[META]\nvideo_title: Nobody named\n\n[BEAT: d1]\nname: d1\n---\nDelta four.\n[END_BEAT]\n';
+      expect((await caller.els.validate({ source })).ok).toBe(true);
+      const session = await caller.sessions.create({ source });
+      expect(session.beats[0]!.parsed.lines.map((line) => line.character)).toEqual(['every-coon']);
+      expect(await generate(session.id)).toBe(1);
+      const [beat] = (await caller.sessions.get({ sessionId: session.id })).beats;
+      expect(beat!.takes[0]!.settings.map((s) => s.character)).toEqual(['every-coon']);
+      expect(await caller.els.options()).toMatchObject({ defaultCharacter: 'every-coon' });
+    });
+
     it('refuses out-of-range overrides and unknown beats', async () => {
       const session = await caller.sessions.create({ source: numberedScript(1) });
       const beatId = session.beats[0]!.id;

@@ -1,10 +1,9 @@
-/** `studio export` and `studio render`: deliverables out, downloaded into a folder. */
+/** `studio export <session>`: the deliverables of the selected takes, downloaded into a folder. */
 import path from 'node:path';
 import { downloadFiles } from '../download.js';
 import { CliError } from '../errors.js';
 import { resolveSessionId } from '../resolve.js';
 import type { CommandContext } from './context.js';
-import { assertAllReady, createSessionFromFile, waitWithProgress } from './generate.js';
 
 export type Loudness = -16 | -14 | -23 | null;
 
@@ -21,7 +20,12 @@ export interface ExportOptions {
   partial: boolean;
 }
 
-async function exportAndDownload(ctx: CommandContext, sessionId: string, options: ExportOptions) {
+/** Exports the session and downloads every file into `options.outDir`. */
+export async function exportAndDownload(
+  ctx: CommandContext,
+  sessionId: string,
+  options: ExportOptions,
+) {
   ctx.out.note('Exporting…');
   const exported = await ctx.client.exports.create.mutate({
     sessionId,
@@ -40,25 +44,5 @@ export async function exportCommand(
   const sessionId = resolveSessionId(await ctx.client.sessions.list.query(), sessionRef);
   const result = await exportAndDownload(ctx, sessionId, options);
   ctx.out.result(`Wrote ${result.files.length} files to ${result.outDir}`, result);
-  return 0;
-}
-
-/** The whole job: create, generate, (first takes are selected automatically), export, download. */
-export async function renderCommand(
-  ctx: CommandContext,
-  file: string,
-  options: ExportOptions,
-): Promise<number> {
-  const created = await createSessionFromFile(ctx, file);
-  ctx.out.note(`Voicing ${created.beats.length} beats of "${created.videoTitle}"…`);
-  await ctx.client.generation.start.mutate({ sessionId: created.id });
-  const session = await waitWithProgress(ctx, created.id);
-  assertAllReady(session);
-  const result = await exportAndDownload(ctx, session.id, options);
-  ctx.out.result(`Wrote ${result.files.length} files to ${result.outDir}`, {
-    sessionId: session.id,
-    charactersSpent: session.charactersSpent,
-    ...result,
-  });
   return 0;
 }

@@ -1,6 +1,5 @@
-/** `studio sessions` and `studio show <session>`. */
+/** `studio sessions`: every session, most recent first. */
 import { formatSeconds, table } from '../output.js';
-import { resolveSessionId, type SessionView } from '../resolve.js';
 import type { CommandContext } from './context.js';
 
 export async function listSessionsCommand({ client, out }: CommandContext): Promise<number> {
@@ -20,41 +19,5 @@ export async function listSessionsCommand({ client, out }: CommandContext): Prom
     sessions.length === 0 ? 'No sessions yet. Start one with: studio new FILE.els' : table(rows),
     sessions,
   );
-  return 0;
-}
-
-export function describeSession(session: SessionView): string {
-  const header = [
-    `${session.videoTitle}  (${session.id})`,
-    `status ${session.status} · ${session.progress.ready}/${session.progress.total} beats ready · ${session.charactersSpent.toLocaleString('en-US')} characters spent`,
-    ...(session.lastError ? [`error ${session.lastError.code}: ${session.lastError.message}`] : []),
-    '',
-  ];
-  const rows = [
-    ['#', 'BEAT', 'NAME', 'STATUS', 'TAKES', 'SELECTED', 'DURATION'],
-    ...session.beats.map((beat) => {
-      const index = beat.takes.findIndex((take) => take.id === beat.selectedTakeId);
-      const selected = beat.takes[index];
-      return [
-        String(beat.number),
-        beat.beatKey,
-        beat.name,
-        beat.error ? `${beat.status} (${beat.error.code})` : beat.status,
-        String(beat.takes.length),
-        selected ? `take ${index + 1}` : '-',
-        selected ? formatSeconds(selected.durationMs) : '-',
-      ];
-    }),
-  ];
-  return [...header, table(rows)].join('\n');
-}
-
-export async function showSessionCommand(
-  { client, out }: CommandContext,
-  sessionRef: string,
-): Promise<number> {
-  const sessionId = resolveSessionId(await client.sessions.list.query(), sessionRef);
-  const session = await client.sessions.get.query({ sessionId });
-  out.result(describeSession(session), session);
   return 0;
 }

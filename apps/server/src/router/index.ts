@@ -1,5 +1,6 @@
 /**
- * The studio's typed API. Apps import `type AppRouter` from here and nothing else.
+ * The studio's typed API. Apps import `type AppRouter` (and the types beside it) from here and
+ * nothing else.
  */
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from '../trpc.js';
@@ -22,5 +23,7 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
+export type { DomainErrorCode } from '../errors.js';
+export type { ApiErrorData } from '../trpc.js';
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -7,7 +7,7 @@ import { getSession, replaceBeatsFromScript } from '@studio/db';
 import type { Services } from '../context.js';
 import { StudioError } from '../errors.js';
 import { planReimport, staleReason, type BeatChange, type ReimportPlan } from './reimport-diff.js';
-import { requireScript } from './script.js';
+import { requireScript, type ScriptServices } from './script.js';
 
 export interface ReimportPreview {
   unchanged: { beatKey: string }[];
@@ -16,9 +16,9 @@ export interface ReimportPreview {
   removed: { beatKey: string; name: string; takeCount: number }[];
 }
 
-async function plan(db: Services['db'], sessionId: string, source: string) {
-  const script = await requireScript(db, source);
-  const session = await getSession(db, sessionId);
+async function plan(services: ScriptServices, sessionId: string, source: string) {
+  const script = await requireScript(services, source);
+  const session = await getSession(services.db, sessionId);
   const existing = session.beats.map((beat) => ({ beatKey: beat.beatKey, beat: beat.parsed }));
   return { script, session, plan: planReimport(existing, script.beats) };
 }
@@ -41,19 +41,19 @@ function summarize(reimport: ReimportPlan, takeCounts: Map<string, number>): Rei
 }
 
 export async function previewReimport(
-  { db }: Pick<Services, 'db'>,
+  services: ScriptServices,
   input: { sessionId: string; source: string },
 ): Promise<ReimportPreview> {
-  const { session, plan: reimport } = await plan(db, input.sessionId, input.source);
+  const { session, plan: reimport } = await plan(services, input.sessionId, input.source);
   return summarize(reimport, new Map(session.beats.map((b) => [b.beatKey, b.takes.length])));
 }
 
 export async function reimport(
-  services: Pick<Services, 'db' | 'storage' | 'bus' | 'publishState' | 'log'>,
+  services: Pick<Services, 'db' | 'storage' | 'bus' | 'publishState' | 'log' | 'defaultCharacter'>,
   input: { sessionId: string; source: string; removeBeatKeys: string[] },
 ): Promise<ReimportPreview> {
   const { db, storage, bus, log } = services;
-  const { script, session, plan: reimport } = await plan(db, input.sessionId, input.source);
+  const { script, session, plan: reimport } = await plan(services, input.sessionId, input.source);
 
   const confirmed = new Set(input.removeBeatKeys.map((key) => key.toLowerCase()));
   const removing = reimport.removed.map((beat) => beat.beatKey.toLowerCase());

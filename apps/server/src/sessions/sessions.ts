@@ -10,15 +10,15 @@ import {
 } from '@studio/db';
 import type { Services } from '../context.js';
 import { publishSession } from '../events/publish.js';
-import { requireScript } from './script.js';
+import { requireScript, type ScriptServices } from './script.js';
 import { sessionView, type SessionView } from './views.js';
 
 export async function createSession(
-  { db }: Pick<Services, 'db'>,
+  services: ScriptServices,
   input: { source: string; videoTitle?: string | undefined },
 ): Promise<SessionView> {
-  const script = await requireScript(db, input.source);
-  const created = await createSessionFromScript(db, {
+  const script = await requireScript(services, input.source);
+  const created = await createSessionFromScript(services.db, {
     script,
     sourceEls: input.source,
     ...(input.videoTitle === undefined ? {} : { videoTitle: input.videoTitle }),

@@ -1,7 +1,10 @@
 /**
  * Turning any failure into something a person can read. Pure: `describeError` is what the
- * toast store (`notifications.svelte.ts`) shows, and what errors.test.ts pins down.
+ * toast store (`notifications.svelte.ts`) shows, and what errors.test.ts pins down. API errors
+ * are read through the router's own error type: the codes are the server's, not guesses.
  */
+import { isTRPCClientError, type TRPCClientError } from '@trpc/client';
+import type { ApiErrorData, AppRouter, DomainErrorCode } from '@studio/server';
 
 export type ErrorKind =
   | 'auth'
@@ -21,14 +24,20 @@ export interface UserError {
   detail?: string;
   /** Field-level problems from input validation, as `field: message`. */
   fields?: { field: string; message: string }[];
-  /** The domain code (`session/not-found`) or tRPC code (`BAD_REQUEST`), when there is one. */
+  /** The domain code (`SESSION_NOT_FOUND`) or tRPC code (`BAD_REQUEST`), when there is one. */
   code?: string;
 }
 
-/** Messages for the domain codes the server sends (its errors carry a literal `code`). */
-const domainMessages: Record<string, string> = {
+/**
+ * A message for every domain code the server sends: a code added on the server without one here
+ * fails the type-check.
+ */
+const domainMessages = {
+  // the studio
   INVALID_SCRIPT: 'The script has errors; fix them and try again.',
   PAYLOAD_TOO_LARGE: 'That is too large for the studio to accept.',
+  REMOVALS_NOT_CONFIRMED: 'The re-import removes beats: confirm the removals first.',
+  // the database
   SESSION_NOT_FOUND: 'That session no longer exists.',
   BEAT_NOT_FOUND: 'That beat is no longer part of the session.',
   TAKE_NOT_FOUND: 'That take no longer exists.',
@@ -39,21 +48,37 @@ const domainMessages: Record<string, string> = {
   DUPLICATE_BEAT: 'Two beats have the same id.',
   INVALID_SETTINGS: 'A voice setting is out of range.',
   INVALID_INPUT: 'Some values were not accepted.',
-  PREVIEW_FAILED: 'The voice preview could not be generated.',
-  REMOVALS_NOT_CONFIRMED: 'The re-import removes beats: confirm the removals first.',
-  NOTHING_TO_EXPORT: 'Nothing to export yet: select a take for the beats first.',
-  MISSING_TAKES: 'Some beats have no selected take (allow a partial export to skip them).',
+  // the speech provider
+  auth: 'The ElevenLabs API key was refused.',
   quota_exceeded: 'The ElevenLabs quota is used up.',
-  invalid_api_key: 'The ElevenLabs API key was refused.',
-  voice_not_found: 'ElevenLabs does not know that voice id.',
-};
+  rate_limited: 'The voice service is busy; try again in a moment.',
+  voice_not_found: 'The voice service does not know that voice.',
+  invalid_request: 'The voice service refused the request.',
+  timeout: 'The voice service did not answer in time; try again.',
+  server: 'The voice service ran into a problem; try again.',
+  network: 'Cannot reach the voice service.',
+  // rendering and exporting
+  missing_profile: 'A character in the script has no voice profile.',
+  invalid_beat: 'That beat cannot be voiced as written.',
+  MISSING_TAKES: 'Some beats have no selected take (allow a partial export to skip them).',
+  NO_TAKES: 'Nothing to export yet: select a take for the beats first.',
+  // stored files
+  invalid_key: 'That file name was refused.',
+  not_found: 'That file no longer exists.',
+} satisfies Record<DomainErrorCode, string>;
 
-const trpcKinds: Record<string, ErrorKind> = {
+/** Only a newer server than this page could send a code without a message here. */
+function domainMessage(code: string): string | undefined {
+  return Object.hasOwn(domainMessages, code) ? domainMessages[code as DomainErrorCode] : undefined;
+}
+
+const trpcKinds: Partial<Record<ApiErrorData['code'], ErrorKind>> = {
   UNAUTHORIZED: 'auth',
   FORBIDDEN: 'auth',
   BAD_REQUEST: 'validation',
   PARSE_ERROR: 'validation',
   UNPROCESSABLE_CONTENT: 'validation',
+  PAYLOAD_TOO_LARGE: 'validation',
   NOT_FOUND: 'not-found',
   CONFLICT: 'conflict',
   PRECONDITION_FAILED: 'conflict',
@@ -78,68 +103,28 @@ const kindTitles: Record<ErrorKind, string> = {
   unknown: 'Something went wrong.',
 };
 
-type Loose = Record<string, unknown>;
-
-function isObject(value: unknown): value is Loose {
-  return typeof value === 'object' && value !== null;
-}
+type Field = { field: string; message: string };
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** `{ fieldErrors: { title: ['Too long'] }, formErrors: [] }` (zod's flatten) → field list. */
-function flattenFields(zodError: unknown): { field: string; message: string }[] {
-  if (!isObject(zodError)) return [];
-  const out: { field: string; message: string }[] = [];
-  const fieldErrors = zodError.fieldErrors;
-  if (isObject(fieldErrors)) {
-    for (const [field, messages] of Object.entries(fieldErrors)) {
-      const list = Array.isArray(messages) ? messages : [messages];
-      for (const message of list) {
-        const m = text(message);
-        if (m) out.push({ field, message: m });
-      }
-    }
-  }
-  const formErrors = zodError.formErrors;
-  if (Array.isArray(formErrors)) {
-    for (const message of formErrors) {
-      const m = text(message);
-      if (m) out.push({ field: 'input', message: m });
-    }
-  }
-  // zod issue arrays (`[{ path: ['title'], message }]`), as some formatters send them.
-  const issues = Array.isArray(zodError) ? zodError : zodError.issues;
-  if (Array.isArray(issues)) {
-    for (const issue of issues) {
-      if (!isObject(issue)) continue;
-      const m = text(issue.message);
-      const path = Array.isArray(issue.path) ? issue.path.join('.') : '';
-      if (m) out.push({ field: path || 'input', message: m });
-    }
-  }
-  return out;
+/** The formatter's per-field zod errors (`{ fieldErrors: { title: ['Too long'] } }`) → field list. */
+function zodFields(zod: ApiErrorData['zod'] | undefined): Field[] {
+  if (!zod) return [];
+  return [
+    ...Object.entries(zod.fieldErrors).flatMap(([field, messages]) =>
+      messages.map((message) => ({ field, message })),
+    ),
+    ...zod.formErrors.map((message) => ({ field: 'input', message })),
+  ];
 }
 
-/** Script diagnostics sent with INVALID_SCRIPT, as `line:column` fields. */
-function diagnosticFields(diagnostics: unknown): { field: string; message: string }[] {
-  if (!Array.isArray(diagnostics)) return [];
-  return diagnostics.flatMap((d: unknown) => {
-    if (!isObject(d) || d.severity === 'warning') return [];
-    const m = text(d.message);
-    return m ? [{ field: `${String(d.line)}:${String(d.column)}`, message: m }] : [];
-  });
-}
-
-/** A tRPC input error message is zod's JSON dump of issues: make it a field list. */
-function fieldsFromMessage(message: string): { field: string; message: string }[] {
-  if (!message.startsWith('[')) return [];
-  try {
-    return flattenFields(JSON.parse(message) as unknown);
-  } catch {
-    return [];
-  }
+/** Script errors sent with INVALID_SCRIPT, as `line:column` fields. */
+function diagnosticFields(diagnostics: ApiErrorData['diagnostics'] | undefined): Field[] {
+  return (diagnostics ?? [])
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ field: `${d.line}:${d.column}`, message: d.message }));
 }
 
 function isNetworkMessage(message: string): boolean {
@@ -148,61 +133,51 @@ function isNetworkMessage(message: string): boolean {
   );
 }
 
+/** How a response without the server's error shape (a proxy, a dropped connection) reads. */
+function kindOfStatus(status: unknown, message: string, hasData: boolean): ErrorKind {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not-found';
+  if (typeof status === 'number' && status >= 500) return 'server';
+  if (isNetworkMessage(message) || !hasData) return 'network';
+  return 'unknown';
+}
+
+function describeApiError(error: TRPCClientError<AppRouter>): UserError {
+  const data = error.data;
+  const message = error.message.trim();
+  const trpcCode = data?.code;
+  const domainCode = data?.domainCode ?? undefined;
+  const response = error.meta?.response as { status?: unknown } | undefined;
+  const kind: ErrorKind = trpcCode
+    ? (trpcKinds[trpcCode] ?? 'unknown')
+    : kindOfStatus(data?.httpStatus ?? response?.status, message, data != null);
+  const fields = [...zodFields(data?.zod), ...diagnosticFields(data?.diagnostics)];
+  // tRPC's message for an input error is zod's JSON dump: the fields say it better.
+  const readable = message !== '' && !message.startsWith('[') && !message.startsWith('{');
+  const known = domainCode && domainMessage(domainCode);
+  const title =
+    known || (kind === 'auth' || kind === 'network' || !readable ? kindTitles[kind] : message);
+  const detail =
+    kind === 'network'
+      ? 'Check that the studio is running, then try again.'
+      : kind === 'auth'
+        ? 'Enter the studio token to continue.'
+        : known && readable && message !== title
+          ? message
+          : undefined;
+  const code = domainCode ?? trpcCode;
+  return {
+    kind,
+    title,
+    ...(detail ? { detail } : {}),
+    ...(fields.length > 0 ? { fields } : {}),
+    ...(code ? { code } : {}),
+  };
+}
+
 /** What to tell the user about `error`, whatever it is. */
 export function describeError(error: unknown): UserError {
-  if (isObject(error) && (error.name === 'TRPCClientError' || 'shape' in error)) {
-    const data = isObject(error.data) ? error.data : {};
-    const message = text(error.message) ?? '';
-    const trpcCode = text(data.code);
-    const domainCode =
-      text(data.domainCode) ??
-      text(data.appCode) ??
-      text(data.errorCode) ??
-      (isObject(data.cause) ? text(data.cause.code) : undefined);
-    const response =
-      isObject(error.meta) && isObject(error.meta.response) ? error.meta.response : {};
-    const httpStatus =
-      typeof data.httpStatus === 'number'
-        ? data.httpStatus
-        : typeof response.status === 'number'
-          ? response.status
-          : undefined;
-    let kind: ErrorKind = trpcCode ? (trpcKinds[trpcCode] ?? 'unknown') : 'unknown';
-    if (!trpcCode) {
-      if (httpStatus === 401 || httpStatus === 403) kind = 'auth';
-      else if (httpStatus === 404) kind = 'not-found';
-      else if (httpStatus !== undefined && httpStatus >= 500) kind = 'server';
-      else if (isNetworkMessage(message) || !isObject(error.data)) kind = 'network';
-    }
-    const fields = [
-      ...flattenFields(data.zod ?? data.zodError ?? data.issues),
-      ...diagnosticFields(data.diagnostics),
-      ...(kind === 'validation' ? fieldsFromMessage(message) : []),
-    ];
-    const readable = message && !message.startsWith('[') && !message.startsWith('{');
-    const title =
-      (domainCode && domainMessages[domainCode]) ??
-      (kind === 'auth' || kind === 'network'
-        ? kindTitles[kind]
-        : readable
-          ? message
-          : kindTitles[kind]);
-    const detail =
-      kind === 'network'
-        ? 'Check that the studio is running, then try again.'
-        : kind === 'auth'
-          ? 'Enter the studio token to continue.'
-          : domainCode && domainMessages[domainCode] && readable && message !== title
-            ? message
-            : undefined;
-    return {
-      kind,
-      title,
-      ...(detail ? { detail } : {}),
-      ...(fields.length > 0 ? { fields } : {}),
-      ...(domainCode || trpcCode ? { code: domainCode ?? trpcCode } : {}),
-    };
-  }
+  if (isTRPCClientError<AppRouter>(error)) return describeApiError(error);
   if (error instanceof DOMException && error.name === 'AbortError') {
     return { kind: 'network', title: 'The request was cancelled.' };
   }
@@ -211,13 +186,7 @@ export function describeError(error: unknown): UserError {
     if (message && isNetworkMessage(message)) {
       return { kind: 'network', title: kindTitles.network, detail: message };
     }
-    const code = isObject(error) ? text((error as unknown as Loose).code) : undefined;
-    return {
-      kind: 'unknown',
-      title: (code && domainMessages[code]) ?? message ?? kindTitles.unknown,
-      ...(code ? { code } : {}),
-    };
+    return { kind: 'unknown', title: message ?? kindTitles.unknown };
   }
-  const message = text(error);
-  return { kind: 'unknown', title: message ?? kindTitles.unknown };
+  return { kind: 'unknown', title: text(error) ?? kindTitles.unknown };
 }

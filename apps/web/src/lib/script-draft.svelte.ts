@@ -8,10 +8,8 @@ import { voices } from './voices.svelte.js';
 export class ScriptDraft {
   source = $state('');
 
-  /** Known characters once the voice profiles are loaded; until then any name is accepted. */
-  readonly options: ParseOptions = $derived(
-    voices.status === 'ready' ? { characters: voices.characters } : {},
-  );
+  /** The studio's characters and default speaker once loaded; until then any name is accepted. */
+  readonly options: ParseOptions = $derived(voices.parseOptions);
   /** Null while the draft is blank. */
   readonly validation = $derived(
     this.source.trim() === '' ? null : validate(this.source, this.options),

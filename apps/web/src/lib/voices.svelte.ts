@@ -1,7 +1,9 @@
 /**
- * The studio's voice profiles, loaded once and shared: the New Session screen validates
- * character names against them, every screen colours characters in their order.
+ * The studio's voice profiles, loaded once and shared: the script editors validate with the
+ * studio's own parse options (its characters, its default speaker), every screen colours
+ * characters in their order.
  */
+import type { ParseOptions } from '@studio/els';
 import { trpc } from './trpc.js';
 import { reportError } from './notifications.svelte.js';
 import type { VoiceProfile } from './api.js';
@@ -9,6 +11,8 @@ import type { VoiceProfile } from './api.js';
 class VoiceStore {
   list = $state<VoiceProfile[]>([]);
   status = $state<'idle' | 'loading' | 'ready' | 'failed'>('idle');
+  /** What the server parses scripts with (its characters, its default speaker). */
+  parseOptions = $state.raw<ParseOptions>({});
   #pending: Promise<void> | null = null;
 
   /** Canonical character names, in display order (drives the colours). */
@@ -18,10 +22,10 @@ class VoiceStore {
     if (this.#pending && !force) return this.#pending;
     if (this.status === 'ready' && !force) return Promise.resolve();
     this.status = 'loading';
-    const pending = trpc.voices.list
-      .query()
-      .then((list) => {
+    const pending = Promise.all([trpc.voices.list.query(), trpc.els.options.query()])
+      .then(([list, options]) => {
         this.list = list;
+        this.parseOptions = options;
         this.status = 'ready';
       })
       .catch((error: unknown) => {

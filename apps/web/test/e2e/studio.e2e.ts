@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { launchChromium, outputDir, startStudio, type Studio } from './studio.js';
 
+/** No `default_character`: the hook's lines go to the studio's default speaker (every-coon). */
 const scriptWithError = `[META]
 video_title: E2E Chips
 project: trash-panda
-default_character: every-coon
 
 [BEAT: 01_hook]
 name: Hook
@@ -32,7 +32,7 @@ Back in my day.
 [END_BEAT]
 `;
 /** 1-based line of `[PACE: fastt]` above. */
-const errorLine = 10;
+const errorLine = 9;
 
 let studio: Studio | null = null;
 let baseUrl = '';

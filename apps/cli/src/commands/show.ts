@@ -1,0 +1,40 @@
+/** `studio show <session>`: beats, statuses and selected takes. */
+import { formatSeconds, table } from '../output.js';
+import { resolveSessionId, type SessionView } from '../resolve.js';
+import type { CommandContext } from './context.js';
+
+export function describeSession(session: SessionView): string {
+  const header = [
+    `${session.videoTitle}  (${session.id})`,
+    `status ${session.status} · ${session.progress.ready}/${session.progress.total} beats ready · ${session.charactersSpent.toLocaleString('en-US')} characters spent`,
+    ...(session.lastError ? [`error ${session.lastError.code}: ${session.lastError.message}`] : []),
+    '',
+  ];
+  const rows = [
+    ['#', 'BEAT', 'NAME', 'STATUS', 'TAKES', 'SELECTED', 'DURATION'],
+    ...session.beats.map((beat) => {
+      const index = beat.takes.findIndex((take) => take.id === beat.selectedTakeId);
+      const selected = beat.takes[index];
+      return [
+        String(beat.number),
+        beat.beatKey,
+        beat.name,
+        beat.error ? `${beat.status} (${beat.error.code})` : beat.status,
+        String(beat.takes.length),
+        selected ? `take ${index + 1}` : '-',
+        selected ? formatSeconds(selected.durationMs) : '-',
+      ];
+    }),
+  ];
+  return [...header, table(rows)].join('\n');
+}
+
+export async function showSessionCommand(
+  { client, out }: CommandContext,
+  sessionRef: string,
+): Promise<number> {
+  const sessionId = resolveSessionId(await client.sessions.list.query(), sessionRef);
+  const session = await client.sessions.get.query({ sessionId });
+  out.result(describeSession(session), session);
+  return 0;
+}
