@@ -1,4 +1,4 @@
-import { createSessionFromScript, type SessionDetail } from '@studio/db';
+import { createSessionFromScript, setBeatStatus, type SessionDetail } from '@studio/db';
 import { createTestDatabase } from '@studio/db/testing';
 import { parse } from '@studio/els';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,40 @@ describe('session state', () => {
       events.flatMap((event) => (event.type === 'beat' ? [event.beat.id] : [])),
     );
     expect(beats).toEqual(new Set(session.beats.map((beat) => beat.id)));
+  });
+
+  it('publishes the changed beats and the progress counted from the committed rows', async () => {
+    const [a, b, c, d] = session.beats;
+    await setBeatStatus(database.db, a!.id, 'ready');
+    await setBeatStatus(database.db, b!.id, 'queued');
+    await setBeatStatus(database.db, c!.id, 'generating');
+    await setBeatStatus(database.db, d!.id, 'failed', { code: 'timeout', message: 't' });
+    await state.beatsChanged(session.id, [d!.id]);
+    expect(events).toEqual([
+      {
+        type: 'beat',
+        beat: expect.objectContaining({
+          id: d!.id,
+          status: 'failed',
+          error: { code: 'timeout', message: 't' },
+        }),
+      },
+      {
+        type: 'progress',
+        progress: {
+          pending: 8,
+          queued: 1,
+          generating: 1,
+          ready: 1,
+          failed: 1,
+          stale: 0,
+          total: 12,
+          active: 2,
+          fraction: 1 / 12,
+        },
+        charactersSpent: 0,
+      },
+    ]);
   });
 
   it('publishes the status and error as committed', async () => {
