@@ -27,8 +27,9 @@ export interface SessionState {
   /** Records (or, with `null`, clears) a failure that concerns the whole session. */
   changeError(sessionId: string, error: ErrorInfo | null): Promise<SessionRow>;
   /**
-   * One beat row just committed, in a change that moves no progress (a selection, a claim): the
-   * row is the whole news, so the session is not read back.
+   * One beat row just committed, in a change that leaves the progress as the browsers show it (a
+   * selection; a claim, which only moves a beat from queued to generating): the row is the whole
+   * news, so the session is not read back. The next `beatsChanged` brings every count up to date.
    */
   beatChanged(beat: BeatRow): void;
   /**
@@ -36,7 +37,7 @@ export interface SessionState {
    * beat's when omitted) and the progress. Resolves to the session as read.
    */
   beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionDetail>;
-  /** A take was added to a beat (whose text and selection as committed with the take). */
+  /** A take was added to a beat (given with its text and selection as committed with the take). */
   takeAdded(take: TakeRow, beat: Pick<BeatRow, 'sessionId' | 'text' | 'selectedTakeId'>): void;
   /** Beats were added, removed or rewritten (a re-import): browsers fetch the session again. */
   scriptChanged(sessionId: string): Promise<SessionDetail>;
