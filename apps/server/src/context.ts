@@ -5,7 +5,7 @@
 import type { SegmentCache, SpeechProvider, Storage } from '@studio/audio';
 import type { StudioDb } from '@studio/db';
 import type { EventBus } from './events/bus.js';
-import type { PublishState } from './events/publish.js';
+import type { SessionState } from './events/session-state.js';
 import type { RequestGate } from './generation/concurrency.js';
 import type { SessionHalts } from './generation/session-halts.js';
 import type { StudioEvent } from './events/types.js';
@@ -20,8 +20,9 @@ export interface Services {
   /** Holds the requests of the whole process to the concurrency limit. */
   gate: RequestGate;
   halts: SessionHalts;
-  bus: EventBus<StudioEvent>;
-  publishState: PublishState;
+  /** Listening only: every change is published through `sessionState`. */
+  bus: Pick<EventBus<StudioEvent>, 'subscribe'>;
+  sessionState: SessionState;
   log: Logger;
   /** Replaces every voice profile's model (`ELEVENLABS_MODEL`). */
   modelOverride: string | undefined;

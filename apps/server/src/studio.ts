@@ -30,7 +30,7 @@ import type { DestinationStream } from 'pino';
 import type { Services } from './context.js';
 import type { ProviderConfig, StudioConfig } from './env.js';
 import { createEventBus } from './events/bus.js';
-import { createStatePublisher } from './events/publish.js';
+import { createSessionState } from './events/session-state.js';
 import { settleInterruptedExports } from './exports/interrupted-exports.js';
 import type { StudioEvent } from './events/types.js';
 import { createConcurrencyLimit, createRequestGate } from './generation/concurrency.js';
@@ -133,7 +133,7 @@ export async function createStudio(
     gate: createRequestGate(limit),
     halts: createSessionHalts(),
     bus,
-    publishState: createStatePublisher({ db, bus }),
+    sessionState: createSessionState({ db, bus }),
     log,
     modelOverride: config.provider.kind === 'elevenlabs' ? config.provider.modelId : undefined,
     ffmpegPath: config.ffmpegPath,

@@ -26,14 +26,20 @@ afterAll(async () => {
   await standIn.close();
 });
 
-/** Collects a session's events until `until` says so. */
+/**
+ * Collects a session's events until `until` says so. `started` resolves once the stream is open:
+ * the server sends its first message only after it listens to the session's events.
+ */
 function watch(sessionId: string, until: (event: StudioEvent) => boolean) {
   const events: StudioEvent[] = [];
   let ids = 0;
+  let started!: () => void;
+  const open = new Promise<void>((resolve) => (started = resolve));
   const done = new Promise<StudioEvent[]>((resolve, reject) => {
     const subscription = client.events.session.subscribe(
       { sessionId },
       {
+        onStarted: () => started(),
         onData: ({ id, data }) => {
           if (id) ids++;
           events.push(data);
@@ -46,21 +52,29 @@ function watch(sessionId: string, until: (event: StudioEvent) => boolean) {
       },
     );
   });
-  return { done, trackedIds: () => ids };
+  return { started: open, done, trackedIds: () => ids };
+}
+
+/** A session of `beats` beats, each voiced once. */
+async function voicedSession(beats: number, title: string) {
+  const { id } = await client.sessions.create.mutate({ source: numberedScript(beats, title) });
+  expect(await client.generation.start.mutate({ sessionId: id })).toEqual({ queued: beats });
+  await test.studio.worker.idle();
+  const view = await client.sessions.get.query({ sessionId: id });
+  expect(view.beats.map((beat) => beat.takes.length)).toEqual(Array(beats).fill(1));
+  return view;
 }
 
 describe('over HTTP', () => {
-  let sessionId: string;
-
   it('creates a session, streams generation live, and ends with one take per beat', async () => {
     const session = await client.sessions.create.mutate({ source: numberedScript(5, 'HTTP flow') });
-    sessionId = session.id;
+    const sessionId = session.id;
+    expect(session.progress).toMatchObject({ total: 5, pending: 5, ready: 0, fraction: 0 });
     const watcher = watch(
       sessionId,
       (event) => event.type === 'progress' && event.progress.ready === 5,
     );
-    // Let the SSE connection open before generation starts.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await watcher.started;
     expect(await client.generation.start.mutate({ sessionId })).toEqual({ queued: 5 });
     const events = await watcher.done;
 
@@ -73,12 +87,16 @@ describe('over HTTP', () => {
 
     const view = await client.sessions.get.query({ sessionId });
     expect(view.beats.map((beat) => beat.takes.length)).toEqual([1, 1, 1, 1, 1]);
+    // The session carries the progress the last event reported.
+    const last = events.at(-1);
+    expect(last?.type === 'progress' ? last.progress : null).toEqual(view.progress);
     // superjson: dates stay dates.
     expect(view.createdAt).toBeInstanceOf(Date);
   });
 
   it('streams audio with Range, immutable caching and validators', async () => {
-    const view = await client.sessions.get.query({ sessionId });
+    const view = await voicedSession(1, 'HTTP audio');
+    const sessionId = view.id;
     const take = view.beats[0]!.takes[0]!;
     const whole = await fetch(url + take.audioUrl);
     expect(whole.status).toBe(200);
@@ -124,7 +142,8 @@ describe('over HTTP', () => {
   });
 
   it('keeps exactly one selected take under 50 concurrent selections', async () => {
-    const before = await client.sessions.get.query({ sessionId });
+    const before = await voicedSession(2, 'HTTP selections');
+    const sessionId = before.id;
     const beat = before.beats[1]!;
     await client.generation.regenerateBeat.mutate({
       sessionId,
@@ -152,6 +171,7 @@ describe('over HTTP', () => {
   });
 
   it('exports and serves only the files the export lists', async () => {
+    const { id: sessionId } = await voicedSession(2, 'HTTP export');
     const done = await client.exports.create.mutate({ sessionId, loudness: -14, partial: false });
     expect(done.status).toBe('ready');
     const master = done.files.find((file) => file.name === 'master.mp3')!;

@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   SpeechError,
   type SpeechProvider,
@@ -11,6 +10,35 @@ import { createConcurrencyLimit, createRequestGate } from '../src/generation/con
 import { createWorker } from '../src/generation/worker.js';
 
 const silent = pino({ level: 'silent' });
+
+// Every test runs on fake time: jobs and requests "take" milliseconds that the test advances
+// itself, so nothing depends on how fast the machine is.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** `ms` of (fake) time; rejects when `signal` aborts. */
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Runs everything already due, without moving time on. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
 
 /** A queue of `count` jobs that each take `ms`, recording how many ran at once. */
 function fakeQueue(count: number, ms: number) {
@@ -23,7 +51,7 @@ function fakeQueue(count: number, ms: number) {
       stats.running++;
       stats.peak = Math.max(stats.peak, stats.running);
       try {
-        await sleep(ms, undefined, { signal });
+        await delay(ms, signal);
         stats.done.push(job);
       } catch {
         stats.aborted.push(job);
@@ -34,19 +62,22 @@ function fakeQueue(count: number, ms: number) {
   };
 }
 
+const sorted = (numbers: number[]) => [...numbers].sort((a, b) => a - b);
+
 describe('generation worker', () => {
   it('keeps exactly the concurrency limit busy and drains the queue', async () => {
     const queue = fakeQueue(12, 30);
     const worker = createWorker({ ...queue, concurrency: () => 4, pollMs: 10_000, log: silent });
-    const started = Date.now();
     worker.start();
-    await worker.idle();
-    const elapsed = Date.now() - started;
-    await worker.stop();
-    expect(queue.stats.done.sort((a, b) => a - b)).toEqual([...Array(12).keys()]);
+    // 12 jobs of 30 ms, 4 at a time: done in 3 rounds, long before the next poll (a freed slot
+    // is refilled at once).
+    await vi.advanceTimersByTimeAsync(2 * 30);
+    expect(queue.stats.done).toHaveLength(8);
+    await vi.advanceTimersByTimeAsync(30);
+    expect(sorted(queue.stats.done)).toEqual([...Array(12).keys()]);
     expect(queue.stats.peak).toBe(4);
-    // 12 jobs of 30 ms, 4 at a time: 3 rounds, not 12 (a freed slot is refilled at once).
-    expect(elapsed).toBeLessThan(12 * 30);
+    await worker.idle();
+    await worker.stop();
   });
 
   it('picks up work it is told about without waiting for the poll', async () => {
@@ -63,18 +94,19 @@ describe('generation worker', () => {
     await worker.idle();
     pending.push(1, 2, 3);
     worker.wake();
-    await sleep(50);
-    await worker.stop();
+    await settle();
     expect(done).toEqual([1, 2, 3]);
+    await worker.stop();
   });
 
   it('aborts the jobs in flight on stop', async () => {
     const queue = fakeQueue(3, 5_000);
     const worker = createWorker({ ...queue, concurrency: () => 2, pollMs: 10_000, log: silent });
     worker.start();
-    await sleep(50);
+    await settle();
+    expect(queue.stats.running).toBe(2);
     await worker.stop();
-    expect(queue.stats.aborted.sort()).toEqual([0, 1]);
+    expect(sorted(queue.stats.aborted)).toEqual([0, 1]);
     expect(queue.stats.done).toEqual([]);
   });
 
@@ -82,17 +114,19 @@ describe('generation worker', () => {
     const queue = fakeQueue(4, 5_000);
     const worker = createWorker({ ...queue, concurrency: () => 2, pollMs: 10_000, log: silent });
     worker.start();
-    await sleep(20);
+    await settle();
     await worker.stop();
     worker.start();
-    await sleep(20);
+    await settle();
     // The jobs claimed after the restart run: they were not handed the old, aborted signal.
     expect(queue.stats.running).toBe(2);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sorted(queue.stats.done)).toEqual([2, 3]);
     await worker.stop();
-    expect(queue.stats.aborted).toHaveLength(4);
+    expect(sorted(queue.stats.aborted)).toEqual([0, 1]);
   });
 
-  it('survives a failing claim and tries again', async () => {
+  it('survives a failing claim and tries again at the next poll', async () => {
     let calls = 0;
     const queue = fakeQueue(2, 1);
     const worker = createWorker({
@@ -106,10 +140,13 @@ describe('generation worker', () => {
       log: silent,
     });
     worker.start();
-    await sleep(100);
-    await worker.idle();
+    await settle();
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sorted(queue.stats.done)).toEqual([0, 1]);
     await worker.stop();
-    expect(queue.stats.done.sort()).toEqual([0, 1]);
   });
 
   it('renews the claims on running jobs and stops only a job it no longer holds', async () => {
@@ -130,16 +167,17 @@ describe('generation worker', () => {
       },
     });
     worker.start();
+    await vi.advanceTimersByTimeAsync(40);
+    expect(renewals).toEqual([[0, 1, 2]]);
+    expect(queue.stats.aborted).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(sorted(queue.stats.done)).toEqual([0, 2]);
+    expect(renewals.length).toBeGreaterThan(2);
+    expect(renewals.slice(1).every((jobs) => jobs.join() === '0,2')).toBe(true);
     await worker.idle();
     await worker.stop();
-    expect(queue.stats.aborted).toEqual([1]);
-    expect(queue.stats.done.sort()).toEqual([0, 2]);
-    expect(renewals[0]).toEqual([0, 1, 2]);
-    expect(renewals.length).toBeGreaterThan(2);
-    expect(renewals.at(-1)).toEqual([0, 2]);
-    const afterStop = renewals.length;
-    await sleep(120);
-    expect(renewals).toHaveLength(afterStop);
+    // Nothing left scheduled: no renewal, no poll.
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('keeps its jobs running when a renewal fails', async () => {
@@ -159,25 +197,26 @@ describe('generation worker', () => {
       },
     });
     worker.start();
-    await worker.idle();
-    await worker.stop();
+    await vi.advanceTimersByTimeAsync(200);
     expect(renewals).toBeGreaterThan(1);
     expect(queue.stats.aborted).toEqual([]);
-    expect(queue.stats.done.sort()).toEqual([0, 1]);
+    expect(sorted(queue.stats.done)).toEqual([0, 1]);
+    await worker.stop();
   });
 });
 
 describe('concurrency gate', () => {
-  function fakeProvider(reportedMax: number | null, ms = 20) {
+  /** Providers that count, together, how many of their requests run at once. */
+  function fakeProviders(reportedMax: number | null, ms = 20) {
     const stats = { running: 0, peak: 0 };
-    const provider: SpeechProvider = {
+    const provider = (): SpeechProvider => ({
       name: 'fake',
       cacheNamespace: 'fake',
       voiceKey: (request) => request.voiceId,
       async synthesize(_request: SpeechRequest): Promise<SpeechResult> {
         stats.running++;
         stats.peak = Math.max(stats.peak, stats.running);
-        await sleep(ms);
+        await delay(ms);
         stats.running--;
         return {
           pcm: new Int16Array(0),
@@ -191,8 +230,15 @@ describe('concurrency gate', () => {
             : { concurrency: { current: stats.running, max: reportedMax } }),
         };
       },
-    };
+    });
     return { provider, stats };
+  }
+
+  /** Settles the calls, moving fake time on until every one has answered. */
+  async function all<T>(calls: Promise<T>[]): Promise<PromiseSettledResult<T>[]> {
+    const settled = Promise.allSettled(calls);
+    await vi.runAllTimersAsync();
+    return settled;
   }
 
   const request: SpeechRequest = {
@@ -203,38 +249,29 @@ describe('concurrency gate', () => {
   };
 
   it('never runs more requests than the configured limit', async () => {
-    const { provider, stats } = fakeProvider(null);
-    const gated = createRequestGate(createConcurrencyLimit(3))(provider);
-    await Promise.all(Array.from({ length: 10 }, () => gated.synthesize(request)));
+    const { provider, stats } = fakeProviders(null);
+    const gated = createRequestGate(createConcurrencyLimit(3))(provider());
+    const results = await all(Array.from({ length: 10 }, () => gated.synthesize(request)));
+    expect(results.every((result) => result.status === 'fulfilled')).toBe(true);
     expect(stats.peak).toBe(3);
   });
 
   it('counts the requests of every provider it wraps together', async () => {
-    const a = fakeProvider(null);
-    const b = fakeProvider(null);
+    const { provider, stats } = fakeProviders(null);
     const gate = createRequestGate(createConcurrencyLimit(2));
-    const [gatedA, gatedB] = [gate(a.provider), gate(b.provider)];
-    await gatedA.synthesize(request);
-    let together = 0;
-    const spy = setInterval(
-      () => (together = Math.max(together, a.stats.running + b.stats.running)),
-      1,
-    );
-    await Promise.all(
-      Array.from({ length: 6 }, (_, i) => (i % 2 ? gatedA : gatedB).synthesize(request)),
-    );
-    clearInterval(spy);
-    expect(together).toBe(2);
+    const [gatedA, gatedB] = [gate(provider()), gate(provider())];
+    await all(Array.from({ length: 6 }, (_, i) => (i % 2 ? gatedA : gatedB).synthesize(request)));
+    expect(stats.peak).toBe(2);
   });
 
   it('lowers the limit when the provider refuses a request for too many at once', async () => {
     const limit = createConcurrencyLimit(6);
     let calls = 0;
     const refusing: SpeechProvider = {
-      ...fakeProvider(null).provider,
+      ...fakeProviders(null).provider(),
       async synthesize() {
         calls++;
-        await sleep(5);
+        await delay(5);
         throw new SpeechError('rate_limited', 'too many', {
           status: 429,
           providerStatus: 'too_many_concurrent_requests',
@@ -242,7 +279,7 @@ describe('concurrency gate', () => {
       },
     };
     const gated = createRequestGate(limit)(refusing);
-    await Promise.allSettled(Array.from({ length: 6 }, () => gated.synthesize(request)));
+    await all(Array.from({ length: 6 }, () => gated.synthesize(request)));
     expect(calls).toBe(6);
     expect(limit.current()).toBe(1);
     // A later report restores what the plan allows.
@@ -251,12 +288,12 @@ describe('concurrency gate', () => {
   });
 
   it('lowers the limit to the maximum the provider reports', async () => {
-    const { provider, stats } = fakeProvider(2);
+    const { provider, stats } = fakeProviders(2);
     const limit = createConcurrencyLimit(8);
-    const gated = createRequestGate(limit)(provider);
-    await gated.synthesize(request);
+    const gated = createRequestGate(limit)(provider());
+    await all([gated.synthesize(request)]);
     expect(limit.current()).toBe(2);
-    await Promise.all(Array.from({ length: 10 }, () => gated.synthesize(request)));
+    await all(Array.from({ length: 10 }, () => gated.synthesize(request)));
     expect(stats.peak).toBe(2);
   });
 });

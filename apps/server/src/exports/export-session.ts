@@ -9,12 +9,10 @@ import {
   getExport,
   getSession,
   listExports,
-  setSessionStatus,
 } from '@studio/db';
 import { exportTakes, type LoudnessTarget } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
-import { publishSession } from '../events/publish.js';
 import { exportView, type ExportView } from '../sessions/views.js';
 
 export interface ExportRequest {
@@ -24,10 +22,10 @@ export interface ExportRequest {
 }
 
 export async function exportSession(
-  services: Pick<Services, 'db' | 'storage' | 'bus' | 'ffmpegPath'>,
+  services: Pick<Services, 'db' | 'storage' | 'sessionState' | 'ffmpegPath'>,
   request: ExportRequest,
 ): Promise<ExportView> {
-  const { db, bus } = services;
+  const { db, sessionState } = services;
   const session = await getSession(db, request.sessionId);
   const row = await createExport(db, {
     sessionId: session.id,
@@ -36,7 +34,7 @@ export async function exportSession(
       partial: request.partial,
     },
   });
-  bus.publish(session.id, { type: 'export', export: exportView(row) });
+  sessionState.exportChanged(row);
 
   try {
     const result = await exportTakes({
@@ -54,15 +52,15 @@ export async function exportSession(
       files: [...result.files, result.zip].map(({ name, bytes }) => ({ name, bytes })),
       manifest: { ...result.manifest },
     });
-    bus.publish(session.id, { type: 'export', export: exportView(finished) });
-    publishSession(services, await setSessionStatus(db, session.id, 'exported'));
-    return exportView(finished);
+    const view = sessionState.exportChanged(finished);
+    await sessionState.changeStatus(session.id, 'exported');
+    return view;
   } catch (error) {
     const failed = await failExport(db, row.id, {
       code: domainCodeOf(error) ?? 'internal',
       message: error instanceof Error ? error.message : String(error),
     });
-    bus.publish(session.id, { type: 'export', export: exportView(failed) });
+    sessionState.exportChanged(failed);
     throw error;
   }
 }

@@ -6,31 +6,26 @@ import {
   cancelJobs,
   enqueueJobs,
   getSession,
-  setSessionError,
-  setSessionStatus,
   type BeatStatus,
   type JobOverrides,
   type JobRequest,
 } from '@studio/db';
 import type { Services } from '../context.js';
-import { publishSession } from '../events/publish.js';
 
-type QueueServices = Pick<Services, 'db' | 'bus' | 'publishState' | 'halts' | 'wakeWorker'>;
+type QueueServices = Pick<Services, 'db' | 'sessionState' | 'halts' | 'wakeWorker'>;
 
 async function queue(
   services: QueueServices,
   sessionId: string,
   requests: JobRequest[],
 ): Promise<{ queued: number }> {
-  const { db } = services;
+  const { db, sessionState } = services;
   // A new attempt clears a session-wide stop (auth, quota): the user says it is fixed.
   services.halts.clear(sessionId);
-  await setSessionError(db, sessionId, null);
+  await sessionState.changeError(sessionId, null);
   const jobs = await enqueueJobs(db, sessionId, requests);
-  if (jobs.length > 0) {
-    publishSession(services, await setSessionStatus(db, sessionId, 'generating'));
-  }
-  await services.publishState(
+  if (jobs.length > 0) await sessionState.changeStatus(sessionId, 'generating');
+  await sessionState.beatsChanged(
     sessionId,
     jobs.map((job) => job.beatId),
   );
@@ -74,10 +69,8 @@ export async function regenerateBeat(
 /** Cancels the session's queued work; a beat already being voiced may still finish. */
 export async function cancelGeneration(services: QueueServices, sessionId: string) {
   const jobs = await cancelJobs(services.db, sessionId);
-  if (jobs.length > 0) {
-    publishSession(services, await setSessionStatus(services.db, sessionId, 'in_progress'));
-  }
-  await services.publishState(
+  if (jobs.length > 0) await services.sessionState.changeStatus(sessionId, 'in_progress');
+  await services.sessionState.beatsChanged(
     sessionId,
     jobs.map((job) => job.beatId),
   );

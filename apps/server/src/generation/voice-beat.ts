@@ -9,8 +9,6 @@ import {
   failJob,
   getBeat,
   listSessionJobs,
-  setSessionError,
-  setSessionStatus,
   type GenerationJob,
   type SessionDetail,
   type TakeProvider,
@@ -18,8 +16,6 @@ import {
 import { renderTake, withRetries, type RenderedTake } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
-import { publishSession } from '../events/publish.js';
-import { beatState, takeView } from '../sessions/views.js';
 import { renderProfiles } from './profiles.js';
 import { stopsSession } from './session-halts.js';
 
@@ -28,13 +24,13 @@ export async function voiceBeat(
   job: GenerationJob,
   signal: AbortSignal,
 ): Promise<void> {
-  const { db, bus } = services;
+  const { db, sessionState } = services;
   const log = services.log.child({ jobId: job.id, beatId: job.beatId, sessionId: job.sessionId });
   try {
     const beat = await getBeat(db, job.beatId);
     // The beat was deleted by a re-import since it was queued (its job cascades away).
     if (!beat) return;
-    bus.publish(job.sessionId, { type: 'beat', beat: beatState(beat) });
+    sessionState.beatChanged(beat);
 
     const started = Date.now();
     const { direction, ...overrides } = job.overrides;
@@ -76,9 +72,10 @@ export async function voiceBeat(
     );
     if (completed.created) {
       const selectedTakeId = completed.selected ? completed.take.id : beat.selectedTakeId;
-      bus.publish(job.sessionId, {
-        type: 'take',
-        take: takeView(completed.take, { text: beat.text, selectedTakeId }),
+      sessionState.takeAdded(completed.take, {
+        sessionId: job.sessionId,
+        text: beat.text,
+        selectedTakeId,
       });
     }
   } catch (error) {
@@ -90,7 +87,7 @@ export async function voiceBeat(
     );
   }
   try {
-    await settleSession(services, await services.publishState(job.sessionId, [job.beatId]));
+    await settleSession(services, await sessionState.beatsChanged(job.sessionId, [job.beatId]));
   } catch (error) {
     log.error({ err: error }, 'could not publish the state after a job');
   }
@@ -140,8 +137,8 @@ async function haltSession(
   const { db } = services;
   const open = (await listSessionJobs(db, sessionId)).filter(isOpen);
   for (const job of open) await failJob(db, job.id, error);
-  publishSession(services, await setSessionError(db, sessionId, error));
-  await services.publishState(
+  await services.sessionState.changeError(sessionId, error);
+  await services.sessionState.beatsChanged(
     sessionId,
     open.map((job) => job.beatId),
   );
@@ -151,7 +148,7 @@ async function haltSession(
 async function settleSession(services: Services, session: SessionDetail): Promise<void> {
   if (session.status !== 'generating') return;
   if ((await listSessionJobs(services.db, session.id)).some(isOpen)) return;
-  publishSession(services, await setSessionStatus(services.db, session.id, 'in_progress'));
+  await services.sessionState.changeStatus(session.id, 'in_progress');
 }
 
 const isOpen = (job: GenerationJob) => job.status === 'queued' || job.status === 'running';

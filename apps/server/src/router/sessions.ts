@@ -3,11 +3,10 @@ import { listSessions, renameSession } from '@studio/db';
 import { estimateGeneration } from '../sessions/estimate.js';
 import { previewReimport, reimport } from '../sessions/reimport.js';
 import {
-  createSession,
-  deleteSession,
-  getSession,
-  setSessionStatus,
-} from '../sessions/sessions.js';
+  createSessionFromSource,
+  deleteSessionWithFiles,
+  readSessionView,
+} from '../sessions/lifecycle.js';
 import { procedure, router } from '../trpc.js';
 import {
   createSessionInput,
@@ -20,10 +19,10 @@ import {
 
 export const sessionsRouter = router({
   list: procedure.query(({ ctx }) => listSessions(ctx.db)),
-  get: procedure.input(sessionRef).query(({ ctx, input }) => getSession(ctx, input.sessionId)),
+  get: procedure.input(sessionRef).query(({ ctx, input }) => readSessionView(ctx, input.sessionId)),
   create: procedure
     .input(createSessionInput)
-    .mutation(({ ctx, input }) => createSession(ctx, input)),
+    .mutation(({ ctx, input }) => createSessionFromSource(ctx, input)),
   estimate: procedure
     .input(sessionRef)
     .query(({ ctx, input }) => estimateGeneration(ctx, input.sessionId)),
@@ -32,10 +31,10 @@ export const sessionsRouter = router({
     .mutation(({ ctx, input }) => renameSession(ctx.db, input.sessionId, input.videoTitle)),
   delete: procedure
     .input(sessionRef)
-    .mutation(({ ctx, input }) => deleteSession(ctx, input.sessionId)),
+    .mutation(({ ctx, input }) => deleteSessionWithFiles(ctx, input.sessionId)),
   setStatus: procedure
     .input(setStatusInput)
-    .mutation(({ ctx, input }) => setSessionStatus(ctx, input.sessionId, input.status)),
+    .mutation(({ ctx, input }) => ctx.sessionState.changeStatus(input.sessionId, input.status)),
   previewReimport: procedure
     .input(reimportPreviewInput)
     .query(({ ctx, input }) => previewReimport(ctx, input)),

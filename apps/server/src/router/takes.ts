@@ -1,5 +1,5 @@
 /** Takes: the reviewer picks the one that goes into the export. */
-import { selectBeatTake } from '../sessions/select-take.js';
+import { selectBeatTake } from '../takes/select-take.js';
 import { procedure, router } from '../trpc.js';
 import { selectTakeInput } from './takes.schema.js';
 

@@ -49,10 +49,10 @@ export async function previewReimport(
 }
 
 export async function reimport(
-  services: Pick<Services, 'db' | 'storage' | 'bus' | 'publishState' | 'log' | 'defaultCharacter'>,
+  services: Pick<Services, 'db' | 'storage' | 'sessionState' | 'log' | 'defaultCharacter'>,
   input: { sessionId: string; source: string; removeBeatKeys: string[] },
 ): Promise<ReimportPreview> {
-  const { db, storage, bus, log } = services;
+  const { db, storage, log } = services;
   const { script, session, plan: reimport } = await plan(services, input.sessionId, input.source);
 
   const confirmed = new Set(input.removeBeatKeys.map((key) => key.toLowerCase()));
@@ -91,7 +91,6 @@ export async function reimport(
       log.warn({ err: error, key }, 'could not delete a take file of a removed beat');
     });
   }
-  bus.publish(input.sessionId, { type: 'script' });
-  await services.publishState(input.sessionId);
+  await services.sessionState.scriptChanged(input.sessionId);
   return summarize(reimport, new Map(session.beats.map((b) => [b.beatKey, b.takes.length])));
 }

@@ -53,9 +53,12 @@ export interface BeatView extends BeatState {
   takes: TakeView[];
 }
 
+/** Computed here only: clients show it as sent (with the session, then from `progress` events). */
 export type Progress = Record<BeatStatus, number> & {
   total: number;
-  /** Share of beats ready, 0–1. */
+  /** Queued or being voiced right now. */
+  active: number;
+  /** Share of beats ready, 0–1 (a failed or stale beat is not done). */
   fraction: number;
 };
 
@@ -114,7 +117,12 @@ export function progressOf(beats: readonly { status: BeatStatus }[]): Progress {
   const counts = { pending: 0, queued: 0, generating: 0, ready: 0, failed: 0, stale: 0 };
   for (const beat of beats) counts[beat.status]++;
   const total = beats.length;
-  return { ...counts, total, fraction: total === 0 ? 0 : counts.ready / total };
+  return {
+    ...counts,
+    total,
+    active: counts.queued + counts.generating,
+    fraction: total === 0 ? 0 : counts.ready / total,
+  };
 }
 
 export function sessionView(session: SessionDetail): SessionView {

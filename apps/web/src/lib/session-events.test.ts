@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionView, StudioEvent, TakeView } from './api.js';
+import type { BeatView, SessionView, StudioEvent, TakeView } from './api.js';
 import { applyEvent } from './session-events.js';
-import { progressOf } from './session-model.js';
 
 function take(id: string, beatId: string): TakeView {
   return {
@@ -20,6 +19,17 @@ function take(id: string, beatId: string): TakeView {
     voicesPreviousText: false,
     selected: false,
     audioUrl: `/audio/${id}`,
+  };
+}
+
+/** A progress of two beats, as the server counts it. */
+function progress(counts: Partial<Record<BeatView['status'], number>>): SessionView['progress'] {
+  const all = { pending: 0, queued: 0, generating: 0, ready: 0, failed: 0, stale: 0, ...counts };
+  return {
+    ...all,
+    total: 2,
+    active: all.queued + all.generating,
+    fraction: all.ready / 2,
   };
 }
 
@@ -48,16 +58,7 @@ function session(): SessionView {
     lastError: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
-    progress: {
-      pending: 2,
-      queued: 0,
-      generating: 0,
-      ready: 0,
-      failed: 0,
-      stale: 0,
-      total: 2,
-      fraction: 0,
-    },
+    progress: progress({ pending: 2 }),
     beats: [beat('b1'), beat('b2')],
   };
 }
@@ -65,31 +66,38 @@ function session(): SessionView {
 describe('applyEvent', () => {
   it('walks a generation to 100% from events alone', () => {
     const s = session();
+    const beat = (id: string, status: 'generating' | 'ready', selectedTakeId: string | null) => ({
+      type: 'beat' as const,
+      beat: { id, status, error: null, staleReason: null, selectedTakeId },
+    });
     const events: StudioEvent[] = [
-      {
-        type: 'beat',
-        beat: {
-          id: 'b1',
-          status: 'generating',
-          error: null,
-          staleReason: null,
-          selectedTakeId: null,
-        },
-      },
+      beat('b1', 'generating', null),
+      beat('b2', 'generating', null),
       { type: 'take', take: take('t1', 'b1') },
-      {
-        type: 'beat',
-        beat: { id: 'b1', status: 'ready', error: null, staleReason: null, selectedTakeId: 't1' },
-      },
-      {
-        type: 'beat',
-        beat: { id: 'b2', status: 'ready', error: null, staleReason: null, selectedTakeId: null },
-      },
+      beat('b1', 'ready', 't1'),
+      { type: 'progress', progress: progress({ generating: 1, ready: 1 }), charactersSpent: 3 },
+      { type: 'take', take: take('t2', 'b2') },
+      beat('b2', 'ready', 't2'),
+      { type: 'progress', progress: progress({ ready: 2 }), charactersSpent: 6 },
+      { type: 'session', status: 'in_progress', lastError: null },
     ];
     for (const e of events) expect(applyEvent(s, e)).toBe('applied');
-    expect(progressOf(s.beats).fraction).toBe(1);
+    expect(s.progress).toMatchObject({ ready: 2, total: 2, active: 0, fraction: 1 });
+    expect(s.charactersSpent).toBe(6);
+    expect(s.status).toBe('in_progress');
+    expect(s.beats.map((b) => b.status)).toEqual(['ready', 'ready']);
     expect(s.beats[0]!.takes.map((t) => t.id)).toEqual(['t1']);
     expect(s.beats[0]!.takes[0]!.selected).toBe(true);
+  });
+
+  it('shows the progress the server sent, not a count of its own', () => {
+    const s = session();
+    applyEvent(s, {
+      type: 'beat',
+      beat: { id: 'b1', status: 'ready', error: null, staleReason: null, selectedTakeId: null },
+    });
+    // The beat is ready, but until the server's progress event arrives the count is the server's.
+    expect(s.progress).toEqual(progress({ pending: 2 }));
   });
 
   it('moves the selection flag when another take is selected', () => {
@@ -134,18 +142,9 @@ describe('applyEvent', () => {
 
   it('keeps the progress and characters spent the server reports', () => {
     const s = session();
-    const progress = {
-      pending: 0,
-      queued: 0,
-      generating: 1,
-      ready: 1,
-      failed: 0,
-      stale: 0,
-      total: 2,
-      fraction: 0.5,
-    };
-    applyEvent(s, { type: 'progress', progress, charactersSpent: 42 });
-    expect(s.progress).toEqual(progress);
+    const reported = progress({ generating: 1, ready: 1 });
+    applyEvent(s, { type: 'progress', progress: reported, charactersSpent: 42 });
+    expect(s.progress).toEqual(reported);
     expect(s.charactersSpent).toBe(42);
   });
 

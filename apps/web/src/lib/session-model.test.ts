@@ -3,7 +3,6 @@ import {
   currentTake,
   describeSettings,
   playlist,
-  progressOf,
   reviseDefaults,
   selectedDurationMs,
   stepIndex,
@@ -40,29 +39,6 @@ function beat(
 ): BeatLike {
   return { id, status, text: 'Hello.', takes, selectedTakeId };
 }
-
-describe('progressOf', () => {
-  it('counts beats by state and finishes at 100% when every beat is done', () => {
-    const p = progressOf([
-      beat('a', 'ready', []),
-      beat('b', 'generating', []),
-      beat('c', 'queued', []),
-      beat('d', 'failed', []),
-    ]);
-    expect(p).toMatchObject({
-      total: 4,
-      ready: 1,
-      active: 2,
-      failed: 1,
-      finished: 2,
-      fraction: 0.25,
-    });
-    expect(progressOf([beat('a', 'ready', []), beat('b', 'ready', [])]).fraction).toBe(1);
-  });
-  it('is 0 for an empty session', () => {
-    expect(progressOf([]).fraction).toBe(0);
-  });
-});
 
 describe('takes of a beat', () => {
   it('sums the selected takes only', () => {

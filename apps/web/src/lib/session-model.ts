@@ -31,38 +31,6 @@ export interface BeatLike {
   takes: TakeLike[];
 }
 
-export interface Progress {
-  total: number;
-  ready: number;
-  failed: number;
-  /** Queued or being voiced right now. */
-  active: number;
-  stale: number;
-  /** Beats nothing more will happen to until someone asks (ready, failed, stale). */
-  finished: number;
-  /** ready / total, 0–1 (as the server counts it: a failed or stale beat is not done). */
-  fraction: number;
-}
-
-export function progressOf(beats: readonly Pick<BeatLike, 'status'>[]): Progress {
-  const count = (status: BeatStatus) => beats.filter((b) => b.status === status).length;
-  const total = beats.length;
-  const ready = count('ready');
-  const failed = count('failed');
-  const stale = count('stale');
-  const active = count('queued') + count('generating');
-  const finished = ready + failed + stale;
-  return {
-    total,
-    ready,
-    failed,
-    active,
-    stale,
-    finished,
-    fraction: total === 0 ? 0 : ready / total,
-  };
-}
-
 /** The take a beat plays and exports: its selected one. */
 export function selectedTake<T extends TakeLike>(beat: {
   selectedTakeId: string | null;

@@ -8,11 +8,25 @@ import { describeError } from './errors.js';
 import { notifications, reportError } from './notifications.svelte.js';
 import type { LoadState } from './load-state.js';
 import { applyEvent } from './session-events.js';
-import { currentTake, playlist, progressOf, selectedDurationMs } from './session-model.js';
+import { currentTake, playlist, selectedDurationMs } from './session-model.js';
 import { trpc } from './trpc.js';
 import type { PlayItem } from './player.svelte.js';
 
+type Progress = SessionView['progress'];
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+/** Before the session has loaded. */
+const NO_PROGRESS: Progress = {
+  pending: 0,
+  queued: 0,
+  generating: 0,
+  ready: 0,
+  failed: 0,
+  stale: 0,
+  total: 0,
+  active: 0,
+  fraction: 0,
+};
 
 export class SessionController {
   readonly id: string;
@@ -29,7 +43,8 @@ export class SessionController {
   revising = $state<string | null>(null);
 
   beats = $derived(this.session?.beats ?? []);
-  progress = $derived(progressOf(this.beats));
+  /** As the server counts it: sent with the session, then by `progress` events. */
+  progress = $derived(this.session?.progress ?? NO_PROGRESS);
   durationMs = $derived(selectedDurationMs(this.beats));
   generating = $derived(this.progress.active > 0);
 

@@ -1,19 +1,12 @@
-/** Session lifecycle beyond plain rows: create from a script, read as the API shows it, change
- * status for every browser, delete with its files. */
-import {
-  createSessionFromScript,
-  deleteSession as deleteSessionRows,
-  getSession as getSessionDetail,
-  listExports,
-  setSessionStatus as setSessionStatusRow,
-  type SessionStatus,
-} from '@studio/db';
+/** Session lifecycle beyond plain rows: create from ELS source, read as the API shows it,
+ * delete with its files. (Status changes go through `sessionState`, which tells every browser.) */
+import { createSessionFromScript, deleteSession, getSession, listExports } from '@studio/db';
 import type { Services } from '../context.js';
-import { publishSession } from '../events/publish.js';
 import { requireScript, type ScriptServices } from './script.js';
 import { sessionView, type SessionView } from './views.js';
 
-export async function createSession(
+/** Validates and parses the source (refused with its diagnostics), then stores the session. */
+export async function createSessionFromSource(
   services: ScriptServices,
   input: { source: string; videoTitle?: string | undefined },
 ): Promise<SessionView> {
@@ -26,27 +19,20 @@ export async function createSession(
   return sessionView(created);
 }
 
-export async function getSession({ db }: Pick<Services, 'db'>, id: string): Promise<SessionView> {
-  return sessionView(await getSessionDetail(db, id));
-}
-
-export async function setSessionStatus(
-  services: Pick<Services, 'db' | 'bus'>,
+export async function readSessionView(
+  { db }: Pick<Services, 'db'>,
   id: string,
-  status: SessionStatus,
-) {
-  const row = await setSessionStatusRow(services.db, id, status);
-  publishSession(services, row);
-  return row;
+): Promise<SessionView> {
+  return sessionView(await getSession(db, id));
 }
 
 /** Deletes the session's rows, then its take and export files. */
-export async function deleteSession(
+export async function deleteSessionWithFiles(
   { db, storage, log }: Pick<Services, 'db' | 'storage' | 'log'>,
   id: string,
 ): Promise<{ deletedFiles: number }> {
   const exportIds = (await listExports(db, id)).map((row) => row.id);
-  const { storageKeys } = await deleteSessionRows(db, id);
+  const { storageKeys } = await deleteSession(db, id);
   const exportKeys = (
     await Promise.all(exportIds.map((exportId) => storage.list(`exports/${exportId}/`)))
   ).flat();
