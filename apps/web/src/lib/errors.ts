@@ -48,6 +48,7 @@ const domainMessages = {
   DUPLICATE_BEAT: 'Two beats have the same id.',
   INVALID_SETTINGS: 'A voice setting is out of range.',
   INVALID_INPUT: 'Some values were not accepted.',
+  CORRUPT_ROW: 'A stored record is damaged; the studio refused to use it.',
   // the speech provider
   auth: 'The ElevenLabs API key was refused.',
   quota_exceeded: 'The ElevenLabs quota is used up.',
