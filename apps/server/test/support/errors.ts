@@ -1,14 +1,14 @@
 import { TRPCClientError } from '@trpc/client';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
-import { domainCodeOf } from '../../src/errors.js';
+import { domainCodeOf, type DomainErrorCode } from '../../src/errors.js';
 import type { AppRouter } from '../../src/router/index.js';
 
 /** Awaits a call that must fail with this tRPC code (and, when given, this domain code). */
 export async function expectError(
   call: Promise<unknown>,
   code: TRPCError['code'],
-  domainCode?: string,
+  domainCode?: DomainErrorCode,
 ): Promise<TRPCError> {
   const error = await call.then(
     () => {
@@ -24,7 +24,11 @@ export async function expectError(
 }
 
 /** Awaits a call that must fail over HTTP; returns the error's `data` for further checks. */
-export async function expectClientError(call: Promise<unknown>, code: string, domainCode?: string) {
+export async function expectClientError(
+  call: Promise<unknown>,
+  code: TRPCError['code'],
+  domainCode?: DomainErrorCode,
+) {
   const error = await call.then(
     () => {
       throw new Error(`expected ${code}, the call succeeded`);
