@@ -27,7 +27,29 @@ export { createLocalEspeakProvider } from './providers/local-espeak.js';
 export type { LocalEspeakOptions } from './providers/local-espeak.js';
 export { createSpeechProvider } from './providers/create-provider.js';
 export type { SpeechProviderConfig } from './providers/create-provider.js';
-export * from './provider-facts.js';
+export {
+  characterLimit,
+  creditsPerCharacter,
+  DEFAULT_MODEL_ID,
+  ELEVENLABS_MODELS,
+  LOUDNESS_PRESETS,
+  LOUDNESS_TARGETS,
+  MAX_SPEED,
+  MIN_SPEED,
+  PROVIDER_NAMES,
+  speechCost,
+  supportsRequestStitching,
+  UNIT_RANGE,
+  VOICE_SETTING_RANGES,
+} from './provider-facts.js';
+export type {
+  ElevenLabsModel,
+  LoudnessTarget,
+  ProviderName,
+  SpeechCost,
+  SpokenSegment,
+} from './provider-facts.js';
+export { loudnessSchema, speedSchema, unitSchema } from './provider-schemas.js';
 
 export { mergeSettings } from './render/merge-settings.js';
 export type { SpeedClampedWarning, TakeOverrides } from './render/merge-settings.js';

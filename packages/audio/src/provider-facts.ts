@@ -1,12 +1,12 @@
 /**
  * What the speech providers accept and what they cost: the one copy of these facts for the
  * server's schemas and estimate, the web app and the CLI. Browser-safe (`@studio/audio/facts`):
- * it imports nothing of Node's.
+ * it imports nothing, so the web app's bundle gets these facts and nothing else (the zod schemas
+ * built from them are in `provider-schemas.ts`).
  *
  * `@studio/db` cannot import this package; its CHECK constraints and patch schemas keep their
  * own copy of the setting ranges and the default model, and a server test holds them equal.
  */
-import { z } from 'zod';
 import type { VoiceSettings } from './types.js';
 
 /** Who voiced a take (recorded on the `takes` row). */
@@ -55,19 +55,17 @@ export function creditsPerCharacter(modelId: string | null | undefined): number 
   return modelId && /flash|turbo/i.test(modelId) ? 0.5 : 1;
 }
 
+/** Stability, similarity and style: fractions. */
+export const UNIT_RANGE = { min: 0, max: 1 } as const;
 /** The ranges of the voice settings (`voice_settings`); ElevenLabs refuses anything outside. */
 export const VOICE_SETTING_RANGES = {
-  stability: { min: 0, max: 1 },
-  similarityBoost: { min: 0, max: 1 },
-  style: { min: 0, max: 1 },
+  stability: UNIT_RANGE,
+  similarityBoost: UNIT_RANGE,
+  style: UNIT_RANGE,
   speed: { min: 0.7, max: 1.2 },
 } as const satisfies Record<keyof VoiceSettings, { min: number; max: number }>;
 export const MIN_SPEED = VOICE_SETTING_RANGES.speed.min;
 export const MAX_SPEED = VOICE_SETTING_RANGES.speed.max;
-
-/** Stability, similarity and style. */
-export const unitSchema = z.number().min(0).max(1);
-export const speedSchema = z.number().min(MIN_SPEED).max(MAX_SPEED);
 
 /** Integrated loudness targets offered on export, in LUFS; the first is the suggested one. */
 export const LOUDNESS_PRESETS = [
@@ -77,7 +75,6 @@ export const LOUDNESS_PRESETS = [
 ] as const;
 export type LoudnessTarget = (typeof LOUDNESS_PRESETS)[number]['lufs'];
 export const LOUDNESS_TARGETS: readonly LoudnessTarget[] = LOUDNESS_PRESETS.map((p) => p.lufs);
-export const loudnessSchema = z.literal(LOUDNESS_TARGETS);
 
 export interface SpokenSegment {
   /** What one request sends. */

@@ -4,14 +4,12 @@ import {
   creditsPerCharacter,
   ELEVENLABS_MODELS,
   LOUDNESS_TARGETS,
-  loudnessSchema,
   MAX_SPEED,
   MIN_SPEED,
   speechCost,
-  speedSchema,
   supportsRequestStitching,
-  unitSchema,
 } from '../src/provider-facts.js';
+import { loudnessSchema, speedSchema, unitSchema } from '../src/provider-schemas.js';
 
 describe('provider facts', () => {
   it('prices the Flash and Turbo families at half a credit, whatever the case', () => {
