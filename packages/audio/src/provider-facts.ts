@@ -1,7 +1,7 @@
 /**
  * What the speech providers accept and what they cost: the one copy of these facts for the
  * server's schemas and estimate, the web app and the CLI. Browser-safe (`@studio/audio/facts`):
- * it imports nothing, so the web app's bundle gets these facts and nothing else (the zod schemas
+ * it imports no code, so the web app's bundle gets these facts and nothing else (the zod schemas
  * built from them are in `provider-schemas.ts`).
  *
  * `@studio/db` cannot import this package; its CHECK constraints and patch schemas keep their
