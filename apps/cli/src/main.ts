@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { createStudioClient, type Connection } from './client.js';
 import type { CommandContext } from './commands/context.js';
-import { exportCommand, parseLoudness } from './commands/export.js';
+import { exportCommand, LOUDNESS_CHOICES, parseLoudness } from './commands/export.js';
 import { newSessionCommand } from './commands/new.js';
 import { regenerateCommand } from './commands/regenerate.js';
 import { renderCommand } from './commands/render.js';
@@ -29,7 +29,7 @@ Commands:
              [--direction TEXT] [--wait]
                                         voice a new take of one beat; old takes are kept
   select <session> <beat> <take>        pick the take that goes into the export
-  export <session> --out DIR [--loudness -16|-14|-23|off] [--partial]
+  export <session> --out DIR [--loudness ${LOUDNESS_CHOICES}] [--partial]
                                         export the selected takes and download every file
   render FILE.els --out DIR [--loudness …]
                                         the whole job: create, generate, export, download

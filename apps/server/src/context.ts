@@ -15,7 +15,7 @@ export interface Services {
   db: StudioDb;
   storage: Storage;
   cache: SegmentCache;
-  /** The bare provider; requests go through `gate` (and retries, added per job for its logs). */
+  /** The bare provider; work speaks through `providerFor` (gate, halts, retries). */
   provider: SpeechProvider;
   /** Holds the requests of the whole process to the concurrency limit. */
   gate: RequestGate;

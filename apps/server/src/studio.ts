@@ -9,13 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import {
-  createElevenLabsProvider,
-  createLocalEspeakProvider,
-  createLocalStorage,
-  createSegmentCache,
-  type SpeechProvider,
-} from '@studio/audio';
+import { createLocalStorage, createSegmentCache } from '@studio/audio';
 import {
   claimJobs,
   createDatabase,
@@ -28,13 +22,14 @@ import {
 } from '@studio/db';
 import type { DestinationStream } from 'pino';
 import type { Services } from './context.js';
-import type { ProviderConfig, StudioConfig } from './env.js';
+import type { StudioConfig } from './env.js';
 import { createEventBus } from './events/bus.js';
 import { createSessionState } from './events/session-state.js';
 import { settleInterruptedExports } from './exports/interrupted-exports.js';
 import type { StudioEvent } from './events/types.js';
 import { createConcurrencyLimit, createRequestGate } from './generation/concurrency.js';
 import { sweepOrphans } from './generation/orphan-sweep.js';
+import { createProvider } from './generation/providers.js';
 import { createSessionHalts } from './generation/session-halts.js';
 import { voiceBeat } from './generation/voice-beat.js';
 import { createWorker, type Worker } from './generation/worker.js';
@@ -79,15 +74,6 @@ const BEATS_PER_REQUEST_SLOT = 2;
  */
 const LEASE_MS = 60_000;
 const LEASE_RENEW_MS = 20_000;
-
-function createProvider(config: ProviderConfig): SpeechProvider {
-  return config.kind === 'elevenlabs'
-    ? createElevenLabsProvider({
-        apiKey: config.apiKey,
-        ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-      })
-    : createLocalEspeakProvider();
-}
 
 /**
  * Names this worker across restarts, so a restarted process requeues the jobs its previous life

@@ -13,7 +13,7 @@ const request: SpeechRequest = {
 function account() {
   const state = { quota: false, sent: 0 };
   const provider: SpeechProvider = {
-    name: 'fake',
+    name: 'elevenlabs',
     cacheNamespace: 'fake',
     voiceKey: () => 'v',
     async synthesize() {

@@ -210,7 +210,7 @@ describe('concurrency gate', () => {
   function fakeProviders(reportedMax: number | null, ms = 20) {
     const stats = { running: 0, peak: 0 };
     const provider = (): SpeechProvider => ({
-      name: 'fake',
+      name: 'elevenlabs',
       cacheNamespace: 'fake',
       voiceKey: (request) => request.voiceId,
       async synthesize(_request: SpeechRequest): Promise<SpeechResult> {

@@ -119,7 +119,7 @@ try {
     provider.elapsedMs = 0;
     const before = ffmpegProcessCount();
     const start = performance.now();
-    const take = await render(i, 'take');
+    const { take } = await render(i, 'take');
     postprocess.push(performance.now() - start - provider.elapsedMs);
     processes.push(ffmpegProcessCount() - before);
     segments += take.settings.length;

@@ -21,20 +21,47 @@ export { retryPolicy, DEFAULT_MAX_ATTEMPTS } from './providers/retry-policy.js';
 export type { RetryDecision, RetryPolicyOptions } from './providers/retry-policy.js';
 export { withRetries } from './providers/with-retries.js';
 export type { WithRetriesOptions } from './providers/with-retries.js';
-export { characterLimit, MAX_SPEED, MIN_SPEED } from './providers/elevenlabs-limits.js';
 export { createElevenLabsProvider } from './providers/elevenlabs.js';
 export type { ElevenLabsProviderOptions, PcmOutputFormat } from './providers/elevenlabs.js';
 export { createLocalEspeakProvider } from './providers/local-espeak.js';
 export type { LocalEspeakOptions } from './providers/local-espeak.js';
 export { createSpeechProvider } from './providers/create-provider.js';
 export type { SpeechProviderConfig } from './providers/create-provider.js';
+export {
+  characterLimit,
+  creditsPerCharacter,
+  DEFAULT_MODEL_ID,
+  ELEVENLABS_MODELS,
+  LOUDNESS_PRESETS,
+  LOUDNESS_TARGETS,
+  MAX_SPEED,
+  MIN_SPEED,
+  PROVIDER_NAMES,
+  speechCost,
+  supportsRequestStitching,
+  UNIT_RANGE,
+  VOICE_SETTING_RANGES,
+} from './provider-facts.js';
+export type {
+  ElevenLabsModel,
+  LoudnessTarget,
+  ProviderName,
+  SpeechCost,
+  SpokenSegment,
+} from './provider-facts.js';
+export { loudnessSchema, speedSchema, unitSchema } from './provider-schemas.js';
 
 export { mergeSettings } from './render/merge-settings.js';
 export type { SpeedClampedWarning, TakeOverrides } from './render/merge-settings.js';
 export { renderTake } from './render/render-take.js';
 export { segmentRequests } from './render/segment-requests.js';
 export type { SegmentRequest } from './render/segment-requests.js';
-export type { RenderTakeInput, RenderedTake, RenderWarning } from './render/render-take.js';
+export type {
+  RenderTakeInput,
+  RenderedTake,
+  RenderWarning,
+  TakeColumns,
+} from './render/render-take.js';
 export { RenderError } from './render/render-error.js';
 export type { RenderErrorCode } from './render/render-error.js';
 
@@ -70,4 +97,3 @@ export type { Manifest, ManifestBeat } from './export/manifest.js';
 export { ffmpegProcessCount, resolveFfmpegPath, FfmpegError } from './ffmpeg/run-ffmpeg.js';
 export type { FfmpegOptions } from './ffmpeg/run-ffmpeg.js';
 export { MP3_SAMPLE_RATE, DEFAULT_BITRATE_KBPS } from './ffmpeg/encode-mp3.js';
-export type { LoudnessTarget } from './ffmpeg/loudness.js';

@@ -2,7 +2,6 @@ import { ElevenLabsError, ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  characterLimit,
   createElevenLabsProvider,
   retryPolicy,
   SpeechError,
@@ -165,11 +164,6 @@ describe('ElevenLabs provider through the SDK', () => {
     ).toBe('invalid_request');
     expect(await codeOf(provider.synthesize({ ...request, text: '  ' }))).toBe('invalid_request');
     expect(standIn.requests).toHaveLength(0);
-    expect(
-      ['eleven_multilingual_v2', 'eleven_flash_v2_5', 'eleven_turbo_v2_5', 'eleven_v3'].map(
-        characterLimit,
-      ),
-    ).toEqual([10_000, 40_000, 40_000, 5_000]);
   });
 
   it('maps a slow answer to timeout', async () => {

@@ -59,7 +59,7 @@ beforeAll(async () => {
   const provider = createElevenLabsProvider({ apiKey: standIn.apiKey, baseUrl: standIn.baseUrl });
   beats = [];
   for (const beat of script) {
-    const take = await renderTake({
+    const { take } = await renderTake({
       beat,
       profiles: PROFILES,
       provider,

@@ -105,7 +105,7 @@ It is over
 [PAUSE: 250ms]
 [END_BEAT]`);
       const storage = createLocalStorage(dir.path);
-      const take = await renderTake({
+      const { take } = await renderTake({
         beat,
         profiles: PROFILES,
         provider,

@@ -63,11 +63,11 @@ afterAll(async () => {
 
 describe('renderTake', () => {
   it('voices each segment once and puts every written pause where it belongs', async () => {
-    const take = await renderTake({ ...base, takeId: 'take1' });
+    const { take, ...rendered } = await renderTake({ ...base, takeId: 'take1' });
 
     expect(take.storageKey).toBe('takes/session1/01_hook-take1.mp3');
-    expect(take.requests).toBe(3);
-    expect(take.cacheHits).toBe(0);
+    expect(rendered.requests).toBe(3);
+    expect(rendered.cacheHits).toBe(0);
     expect(take.provider).toBe('elevenlabs');
     expect(take.settings.map((s) => [s.character, s.lines, s.speed])).toEqual([
       ['boomer', [0, 1, 2], 1],
@@ -76,7 +76,7 @@ describe('renderTake', () => {
     ]);
     expect(take.charactersBilled).toBe(beat.segments.reduce((n, s) => n + s.text.length, 0));
     expect(take.requestIds).toEqual(standIn.requests.map((r) => r.requestId));
-    expect(take.warnings).toEqual([]);
+    expect(rendered.warnings).toEqual([]);
 
     // The stitching context, the settings, and never the direction.
     const bodies = standIn.requests.map((r) => r.body as Record<string, unknown>);
@@ -123,16 +123,16 @@ describe('renderTake', () => {
     const again = await renderTake({ ...base, takeId: 'take3' });
     expect(standIn.counters.requests).toBe(before.requests);
     expect(ffmpegProcessCount() - before.processes).toBe(1);
-    expect(again).toMatchObject({ requests: 0, cacheHits: 3, charactersBilled: 0 });
-    expect(again.contentHash).toBe(first.contentHash);
-    expect(again.timings).toEqual(first.timings);
+    expect(again).toMatchObject({ requests: 0, cacheHits: 3, take: { charactersBilled: 0 } });
+    expect(again.take.contentHash).toBe(first.take.contentHash);
+    expect(again.take.timings).toEqual(first.take.timings);
   });
 
   it('regenerates with new seeds, and caches the new performance', async () => {
     const before = standIn.requests.length;
-    const take = await renderTake({ ...base, takeId: 'take4', regenerate: true });
+    const { take, requests } = await renderTake({ ...base, takeId: 'take4', regenerate: true });
     const sent = standIn.requests.slice(before);
-    expect(take.requests).toBe(3);
+    expect(requests).toBe(3);
     expect(sent).toHaveLength(3);
     for (const request of sent)
       expect((request.body as { seed?: unknown }).seed).toEqual(expect.any(Number));
@@ -142,7 +142,7 @@ describe('renderTake', () => {
   });
 
   it('applies a revision and reports the clamped speed', async () => {
-    const take = await renderTake({
+    const { take } = await renderTake({
       ...base,
       takeId: 'take6',
       overrides: { pace: 'slow', stability: 0.9 },

@@ -1,17 +1,21 @@
 /** `studio export <session>`: the deliverables of the selected takes, downloaded into a folder. */
 import path from 'node:path';
+import { LOUDNESS_PRESETS, type LoudnessTarget } from '@studio/audio/facts';
 import { downloadFiles } from '../download.js';
 import { CliError } from '../errors.js';
 import { resolveSessionId } from '../resolve.js';
 import type { CommandContext } from './context.js';
 
-export type Loudness = -16 | -14 | -23 | null;
+export type Loudness = LoudnessTarget | null;
+
+/** `-16|-14|-23|off`, as the help and the error say. */
+export const LOUDNESS_CHOICES = [...LOUDNESS_PRESETS.map((preset) => preset.lufs), 'off'].join('|');
 
 export function parseLoudness(value: string | undefined): Loudness {
   if (value === undefined || value === 'off') return null;
-  const n = Number(value);
-  if (n === -16 || n === -14 || n === -23) return n;
-  throw new CliError('USAGE', `--loudness must be -16, -14, -23 or off (got "${value}").`);
+  const preset = LOUDNESS_PRESETS.find((p) => p.lufs === Number(value));
+  if (preset) return preset.lufs;
+  throw new CliError('USAGE', `--loudness must be one of ${LOUDNESS_CHOICES} (got "${value}").`);
 }
 
 export interface ExportOptions {

@@ -11,12 +11,12 @@ import {
   listSessionJobs,
   type GenerationJob,
   type SessionDetail,
-  type TakeProvider,
 } from '@studio/db';
-import { renderTake, withRetries, type RenderedTake } from '@studio/audio';
+import { renderTake } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
 import { renderProfiles } from './profiles.js';
+import { providerFor } from './providers.js';
 import { stopsSession } from './session-halts.js';
 
 export async function voiceBeat(
@@ -38,14 +38,7 @@ export async function voiceBeat(
       beat: beat.parsed,
       profiles: await renderProfiles(services),
       overrides,
-      // Retries outside the gate: a request waiting out its back-off leaves its slot to others.
-      provider: withRetries(services.gate(services.halts.guard(services.provider, job.sessionId)), {
-        onRetry: ({ error, attempt, delayMs }) =>
-          log.warn(
-            { code: error.code, status: error.status, attempt, delayMs },
-            'speech request failed, retrying',
-          ),
-      }),
+      provider: providerFor(services, { log, sessionId: job.sessionId }),
       storage: services.storage,
       cache: services.cache,
       sessionId: job.sessionId,
@@ -55,7 +48,7 @@ export async function voiceBeat(
       signal,
     });
     const completed = await completeJob(db, job.id, {
-      ...takeColumns(rendered),
+      ...rendered.take,
       direction: direction ?? beat.parsed.primaryDirection,
       // The text as it was read: if a re-import changes it meanwhile, the beat stays stale.
       voicedText: beat.text,
@@ -66,7 +59,7 @@ export async function voiceBeat(
         ms: Date.now() - started,
         requests: rendered.requests,
         cacheHits: rendered.cacheHits,
-        charactersBilled: rendered.charactersBilled,
+        charactersBilled: rendered.take.charactersBilled,
       },
       'beat voiced',
     );
@@ -91,21 +84,6 @@ export async function voiceBeat(
   } catch (error) {
     log.error({ err: error }, 'could not publish the state after a job');
   }
-}
-
-/** A rendered take as the `takes` row stores it. */
-function takeColumns(rendered: RenderedTake) {
-  return {
-    storageKey: rendered.storageKey,
-    durationMs: rendered.durationMs,
-    settings: rendered.settings,
-    timings: rendered.timings,
-    provider: rendered.provider as TakeProvider,
-    modelId: rendered.modelId,
-    charactersBilled: rendered.charactersBilled,
-    requestIds: rendered.requestIds,
-    contentHash: rendered.contentHash,
-  };
 }
 
 async function recordFailure(

@@ -1,8 +1,8 @@
+import { speedSchema, unitSchema } from '@studio/audio';
 import { voiceProfilePatchSchema } from '@studio/db';
 import { z } from 'zod';
 
 const character = z.string().trim().min(1).max(64);
-const unit = z.number().min(0).max(1);
 
 export const updateVoiceInput = z.object({ character, patch: voiceProfilePatchSchema });
 
@@ -15,10 +15,10 @@ export const previewVoiceInput = z.object({
     .strictObject({
       voiceId: z.string().trim().min(1).optional(),
       modelId: z.string().trim().min(1).optional(),
-      stability: unit.optional(),
-      similarityBoost: unit.optional(),
-      style: unit.optional(),
-      speed: z.number().min(0.7).max(1.2).optional(),
+      stability: unitSchema.optional(),
+      similarityBoost: unitSchema.optional(),
+      style: unitSchema.optional(),
+      speed: speedSchema.optional(),
     })
     .optional(),
 });

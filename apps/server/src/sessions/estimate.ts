@@ -3,20 +3,28 @@
  * the segments the audio cache already holds (a cache hit is free), and the credits they cost.
  */
 import { getSession } from '@studio/db';
-import { RenderError, segmentHash, segmentRequests, type SegmentRequest } from '@studio/audio';
+import {
+  RenderError,
+  segmentHash,
+  segmentRequests,
+  speechCost,
+  type ProviderName,
+  type SegmentRequest,
+  type SpeechRequest,
+} from '@studio/audio';
 import type { Beat } from '@studio/els';
 import type { Services } from '../context.js';
 import { renderProfiles } from '../generation/profiles.js';
 import { QUEUED_BY_START } from '../generation/queue-work.js';
 
 export interface Estimate {
-  provider: string;
+  provider: ProviderName;
   beats: number;
   segments: number;
   cachedSegments: number;
   /** Characters that would be sent to the provider. */
   characters: number;
-  /** ElevenLabs credits: one per character, half on Flash/Turbo models; the local voice is free. */
+  /** ElevenLabs credits (`speechCost`: half on Flash/Turbo, rounded up); the local voice is free. */
   credits: number;
 }
 
@@ -30,8 +38,6 @@ function requestsOf(beat: Beat, profiles: Parameters<typeof segmentRequests>[1])
   }
 }
 
-const creditsPerCharacter = (modelId: string) => (/flash|turbo/.test(modelId) ? 0.5 : 1);
-
 export async function estimateGeneration(
   services: Pick<Services, 'db' | 'cache' | 'provider' | 'modelOverride'>,
   sessionId: string,
@@ -40,26 +46,21 @@ export async function estimateGeneration(
   const session = await getSession(services.db, sessionId);
   const profiles = await renderProfiles(services);
   const beats = session.beats.filter((beat) => QUEUED_BY_START.includes(beat.status));
-  const estimate: Estimate = {
-    provider: provider.name,
-    beats: beats.length,
-    segments: 0,
-    cachedSegments: 0,
-    characters: 0,
-    credits: 0,
-  };
+  let segments = 0;
+  const uncached: SpeechRequest[] = [];
   for (const beat of beats) {
     for (const { request } of requestsOf(beat.parsed, profiles)) {
-      estimate.segments++;
-      if (await cache.has(segmentHash(provider, request))) {
-        estimate.cachedSegments++;
-        continue;
-      }
-      estimate.characters += request.text.length;
-      if (provider.name === 'elevenlabs') {
-        estimate.credits += request.text.length * creditsPerCharacter(request.modelId);
-      }
+      segments++;
+      if (!(await cache.has(segmentHash(provider, request)))) uncached.push(request);
     }
   }
-  return estimate;
+  const { characters, credits } = speechCost(uncached, provider.name);
+  return {
+    provider: provider.name,
+    beats: beats.length,
+    segments,
+    cachedSegments: segments - uncached.length,
+    characters,
+    credits,
+  };
 }

@@ -1,12 +1,14 @@
 /**
- * Voice previews: one sample line spoken with a profile (optionally with settings not saved
+ * Voice previews: a sample text spoken with a profile (optionally with settings not saved
  * yet), stored under an id derived from everything that shapes it, so asking twice costs once.
  */
 import { createHash } from 'node:crypto';
 import { getVoiceProfile } from '@studio/db';
-import { renderTake, takeStorageKey, withRetries, type VoiceProfile } from '@studio/audio';
-import type { Beat } from '@studio/els';
+import { renderTake, takeStorageKey, type VoiceProfile } from '@studio/audio';
+import { parse, type Beat } from '@studio/els';
 import type { Services } from '../context.js';
+import { StudioError } from '../errors.js';
+import { providerFor } from '../generation/providers.js';
 
 const DEFAULT_PREVIEW_TEXT = 'Corporation stole your chips. Bag look same. Bag not same.';
 
@@ -23,42 +25,54 @@ export type PreviewSettings = Partial<
   Pick<VoiceProfile, 'voiceId' | 'modelId' | 'stability' | 'similarityBoost' | 'style' | 'speed'>
 >;
 
-/** A one-line beat: what the renderer voices. */
+/** The sample script up to the text (diagnostics are moved up by its length). */
+const scriptHead = (character: string) => [
+  '[META]',
+  'video_title: Preview',
+  'project: preview',
+  `[BEAT: ${PREVIEW_BEAT}]`,
+  'name: Preview',
+  '---',
+  `[CHARACTER: ${character}]`,
+];
+
+/**
+ * The text as a one-beat script spoken by the character, parsed like any script (emphasis,
+ * inline pauses, audio tags); the `[PAUSE: 0]` leaves no silence after the last line.
+ */
 function sampleBeat(character: string, text: string): Beat {
-  const line = {
-    text,
-    character,
-    direction: null,
-    pace: 'normal' as const,
-    speed: 1,
-    pauseAfterMs: 0,
-    stability: null,
-    style: null,
-    emphasis: [],
-    strongEmphasis: [],
-    sourceLine: 1,
-  };
-  return {
-    id: PREVIEW_BEAT,
-    number: 1,
-    name: 'Preview',
-    line: 1,
-    lines: [line],
-    segments: [
-      { character, pace: 'normal', speed: 1, stability: null, style: null, lines: [0], text },
-    ],
-    text,
-    primaryCharacter: character,
-    primaryDirection: null,
-    primaryPace: 'normal',
-    pauseAfterMs: 0,
-  };
+  const head = scriptHead(character);
+  const source = [...head, text, '[PAUSE: 0]', '[END_BEAT]'].join('\n');
+  const parsed = parse(source, { characters: [character] });
+  if (parsed.ok) return parsed.script.beats[0]!;
+  // Positions in the text as it was sent.
+  const last = text.split(/\r\n|\r|\n/).length;
+  const within = (line: number) => Math.min(Math.max(line - head.length, 1), last);
+  const diagnostics = parsed.diagnostics.map((d) => ({
+    ...d,
+    line: within(d.line),
+    endLine: within(d.endLine),
+  }));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  throw new StudioError(
+    'INVALID_SCRIPT',
+    `The preview text has ${errors} error${errors === 1 ? '' : 's'}`,
+    diagnostics,
+  );
 }
 
 export async function previewVoice(
   services: Pick<
     Services,
-    'db' | 'storage' | 'cache' | 'provider' | 'gate' | 'log' | 'modelOverride' | 'ffmpegPath'
+    | 'db'
+    | 'storage'
+    | 'cache'
+    | 'provider'
+    | 'gate'
+    | 'halts'
+    | 'log'
+    | 'modelOverride'
+    | 'ffmpegPath'
   >,
   input: { character: string; text?: string | undefined; settings?: PreviewSettings | undefined },
 ): Promise<{ id: string; audioUrl: string; durationMs: number | null }> {
@@ -83,15 +97,12 @@ export async function previewVoice(
   const rendered = await renderTake({
     beat: sampleBeat(profile.character, text),
     profiles: { [profile.character]: profile },
-    provider: withRetries(services.gate(services.provider), {
-      onRetry: ({ error, attempt }) =>
-        services.log.warn({ code: error.code, attempt }, 'preview request failed, retrying'),
-    }),
+    provider: providerFor(services, { log: services.log.child({ preview: profile.character }) }),
     storage: services.storage,
     cache: services.cache,
     sessionId: PREVIEW_SESSION,
     takeId: id,
     ffmpegPath: services.ffmpegPath,
   });
-  return { id, audioUrl, durationMs: rendered.durationMs };
+  return { id, audioUrl, durationMs: rendered.take.durationMs };
 }

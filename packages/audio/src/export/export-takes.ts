@@ -1,6 +1,7 @@
 import { decodeToPcm } from '../ffmpeg/decode.js';
 import { encodeMp3, MP3_SAMPLE_RATE } from '../ffmpeg/encode-mp3.js';
-import { normalizeLoudness, TRUE_PEAK_DBTP, type LoudnessTarget } from '../ffmpeg/loudness.js';
+import { normalizeLoudness, TRUE_PEAK_DBTP } from '../ffmpeg/loudness.js';
+import type { LoudnessTarget } from '../provider-facts.js';
 import type { FfmpegOptions } from '../ffmpeg/run-ffmpeg.js';
 import { concatPcm } from '../pcm/pcm.js';
 import { exportStorageKey } from '../storage/keys.js';

@@ -1,4 +1,4 @@
-import type { LoudnessTarget } from '../ffmpeg/loudness.js';
+import type { LoudnessTarget } from '../provider-facts.js';
 import type { SegmentSettings } from '../types.js';
 
 export interface ManifestBeat {

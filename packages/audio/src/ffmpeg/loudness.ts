@@ -1,9 +1,8 @@
 import { bytesToPcm } from '../pcm/pcm.js';
+import type { LoudnessTarget } from '../provider-facts.js';
 import { withAudioInput } from './audio-input.js';
 import { runFfmpeg, type FfmpegOptions } from './run-ffmpeg.js';
 
-/** Integrated loudness targets offered on export (LUFS): podcast, streaming, broadcast. */
-export type LoudnessTarget = -16 | -14 | -23;
 export const TRUE_PEAK_DBTP = -1.5;
 /** loudnorm's widest range: a narrower one pushes speech out of linear mode. */
 const LOUDNESS_RANGE = 20;

@@ -3,10 +3,9 @@ import { bytesToPcm } from '../pcm/pcm.js';
 import { toSpeechError } from './elevenlabs-errors.js';
 import {
   characterLimit,
-  MAX_SPEED,
-  MIN_SPEED,
   supportsRequestStitching,
-} from './elevenlabs-limits.js';
+  VOICE_SETTING_RANGES,
+} from '../provider-facts.js';
 import { SpeechError } from './speech-error.js';
 import {
   MAX_SEED,
@@ -38,12 +37,10 @@ function checkRequest(request: SpeechRequest): void {
   if (request.text.length > limit) {
     refuse(`${request.text.length} characters exceed the ${limit} allowed by ${request.modelId}`);
   }
-  const { stability, similarityBoost, style, speed } = request.settings;
-  for (const [name, value] of Object.entries({ stability, similarityBoost, style })) {
-    if (!(value >= 0 && value <= 1)) refuse(`${name} must be within 0–1`);
+  for (const [name, { min, max }] of Object.entries(VOICE_SETTING_RANGES)) {
+    const value = request.settings[name as keyof typeof VOICE_SETTING_RANGES];
+    if (!(value >= min && value <= max)) refuse(`${name} must be within ${min}–${max}`);
   }
-  if (!(speed >= MIN_SPEED && speed <= MAX_SPEED))
-    refuse(`speed must be within ${MIN_SPEED}–${MAX_SPEED}`);
   const { seed } = request;
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
     refuse(`seed must be an integer within 0–${MAX_SEED}`);

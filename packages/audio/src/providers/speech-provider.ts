@@ -1,3 +1,4 @@
+import type { ProviderName } from '../provider-facts.js';
 import type { LocalVoice, VoiceSettings } from '../types.js';
 
 /** Seeds are unsigned 32-bit integers (the ElevenLabs range). */
@@ -46,8 +47,8 @@ export interface SynthesizeOptions {
 }
 
 export interface SpeechProvider {
-  /** Recorded on takes: `elevenlabs` or `local`. */
-  readonly name: string;
+  /** Recorded on takes. */
+  readonly name: ProviderName;
   /**
    * Everything besides the request that changes the audio (provider, output format, engine
    * version): part of the segment cache key, so a format change never reuses stale PCM.

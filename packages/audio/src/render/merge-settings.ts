@@ -1,5 +1,5 @@
 import { PACE_SPEED, type Pace, type Segment } from '@studio/els';
-import { MAX_SPEED, MIN_SPEED } from '../providers/elevenlabs-limits.js';
+import { MAX_SPEED, MIN_SPEED } from '../provider-facts.js';
 import type { VoiceProfile, VoiceSettings } from '../types.js';
 
 /** A reviewer's revision of a take: wins over the script and the voice profile. */

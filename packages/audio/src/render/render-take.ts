@@ -8,6 +8,7 @@ import {
   type SpeechRequest,
   type SpeechResult,
 } from '../providers/speech-provider.js';
+import type { ProviderName } from '../provider-facts.js';
 import { takeStorageKey } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
 import type { LineTiming, SegmentSettings, VoiceProfile } from '../types.js';
@@ -37,17 +38,22 @@ export interface RenderTakeInput {
   signal?: AbortSignal;
 }
 
-export interface RenderedTake {
+/** A take as its `takes` row stores it, under the row's own field names. */
+export interface TakeColumns {
   storageKey: string;
   durationMs: number;
   settings: SegmentSettings[];
   timings: LineTiming[];
+  provider: ProviderName;
+  modelId: string;
   charactersBilled: number;
   requestIds: string[];
   /** sha256 of the MP3 bytes (an ETag). */
   contentHash: string;
-  provider: string;
-  modelId: string;
+}
+
+export interface RenderedTake {
+  take: TakeColumns;
   warnings: RenderWarning[];
   /** Segments served from the cache, and requests actually sent. */
   cacheHits: number;
@@ -130,16 +136,18 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
   await input.storage.put(storageKey, mp3);
 
   return {
-    storageKey,
-    // Counted from the samples: the MP3 decodes to exactly this length (gapless header).
-    durationMs: Math.round((take.pcm.length * 1000) / take.sampleRate),
-    settings,
-    timings: take.timings,
-    charactersBilled: results.reduce((n, r) => n + r.charactersBilled, 0),
-    requestIds: results.flatMap((r) => (r.requestId ? [r.requestId] : [])),
-    contentHash: createHash('sha256').update(mp3).digest('hex'),
-    provider: provider.name,
-    modelId: results[0]?.modelId ?? requests[0]?.profile.modelId ?? '',
+    take: {
+      storageKey,
+      // Counted from the samples: the MP3 decodes to exactly this length (gapless header).
+      durationMs: Math.round((take.pcm.length * 1000) / take.sampleRate),
+      settings,
+      timings: take.timings,
+      provider: provider.name,
+      modelId: results[0]?.modelId ?? requests[0]?.profile.modelId ?? '',
+      charactersBilled: results.reduce((n, r) => n + r.charactersBilled, 0),
+      requestIds: results.flatMap((r) => (r.requestId ? [r.requestId] : [])),
+      contentHash: createHash('sha256').update(mp3).digest('hex'),
+    },
     warnings,
     cacheHits,
     requests: results.length - cacheHits,

@@ -7,7 +7,7 @@ import {
   MAX_SPEED,
   MIN_SPEED,
   supportsRequestStitching,
-} from '../providers/elevenlabs-limits.js';
+} from '../provider-facts.js';
 import { seededRandom } from './seeded-random.js';
 import { syntheticSpeech } from './synthetic-speech.js';
 

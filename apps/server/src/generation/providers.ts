@@ -1,0 +1,37 @@
+/**
+ * The speech providers, built here and nowhere else: the bare provider of the configuration, once
+ * per process, and the provider one piece of work (a beat's job, a voice preview) speaks through.
+ */
+import { createSpeechProvider, withRetries, type SpeechProvider } from '@studio/audio';
+import type { Services } from '../context.js';
+import type { ProviderConfig } from '../env.js';
+import type { Logger } from '../logger.js';
+
+export function createProvider(config: ProviderConfig): SpeechProvider {
+  return config.kind === 'elevenlabs'
+    ? createSpeechProvider({
+        apiKey: config.apiKey,
+        ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+      })
+    : createSpeechProvider();
+}
+
+/**
+ * A halted session's requests refused before they are sent, every request held to the
+ * process-wide gate, and our retries outside the gate: a request waiting out its back-off leaves
+ * its slot to others.
+ */
+export function providerFor(
+  services: Pick<Services, 'provider' | 'gate' | 'halts'>,
+  work: { log: Logger; sessionId?: string },
+): SpeechProvider {
+  const { provider, gate, halts } = services;
+  const guarded = work.sessionId === undefined ? provider : halts.guard(provider, work.sessionId);
+  return withRetries(gate(guarded), {
+    onRetry: ({ error, attempt, delayMs }) =>
+      work.log.warn(
+        { code: error.code, status: error.status, attempt, delayMs },
+        'speech request failed, retrying',
+      ),
+  });
+}
