@@ -43,12 +43,30 @@ describe('event bus', () => {
     expect((await a.next()).done).toBe(true);
   });
 
+  it('listens from the call on, before the first event is asked for', async () => {
+    const bus = newBus();
+    const controller = new AbortController();
+    // As an SSE stream does: subscribe, tell the client it is open, and only then read.
+    const live = bus.subscribe('a', { lastEventId: null, signal: controller.signal });
+    bus.publish('a', { n: 1 });
+    expect((await take(live, 1)).map((e) => e.event)).toEqual([{ n: 1 }]);
+    controller.abort();
+  });
+
+  it('gives a subscriber whose request is already gone nothing', async () => {
+    const bus = newBus();
+    const controller = new AbortController();
+    controller.abort();
+    const gone = bus.subscribe('a', { lastEventId: null, signal: controller.signal });
+    bus.publish('a', { n: 1 });
+    expect((await gone.next()).done).toBe(true);
+  });
+
   it('replays what a reconnecting subscriber missed, then continues live', async () => {
     const bus = newBus();
     const [first] = await publishAll(bus, [1, 2, 3]);
     const controller = new AbortController();
     const again = bus.subscribe('a', { lastEventId: first!.id, signal: controller.signal });
-    // Asking for the first event starts the subscription: it listens before it replays.
     const replayed = take(again, 3);
     bus.publish('a', { n: 4 });
     expect((await replayed).map((e) => e.event)).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }]);

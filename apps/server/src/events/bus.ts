@@ -15,8 +15,10 @@ export interface BusEnvelope<TEvent> {
 export interface EventBus<TEvent> {
   publish(sessionId: string, event: TEvent): void;
   /**
-   * Events of one session from now on, after the ones missed since `lastEventId` — or, when
-   * those are no longer known, the `resync` event first.
+   * Events of one session from this call on, after the ones missed since `lastEventId` — or,
+   * when those are no longer known, the `resync` event first. It listens at once, not at the
+   * first `next()`: an SSE stream tells its client it is open before it asks for the first
+   * event, and nothing published in between may be lost.
    */
   subscribe(
     sessionId: string,
@@ -53,35 +55,45 @@ export function createEventBus<TEvent>({
       emitter.emit(sessionId, envelope);
     },
 
-    async *subscribe(sessionId, { lastEventId, signal }) {
-      // Listen before replaying so nothing published in between is lost.
-      const live = on(emitter, sessionId, { signal }) as AsyncIterableIterator<
+    subscribe(sessionId, options) {
+      // A subscriber already gone (its request closed) gets nothing; `on` would throw.
+      if (options.signal?.aborted) return (async function* () {})();
+      // Listening before replaying, so nothing published in between is lost.
+      const live = on(emitter, sessionId, { signal: options.signal }) as AsyncIterableIterator<
         [BusEnvelope<TEvent>]
       >;
-      let seen = 0;
-      if (lastEventId) {
-        const last = sequenceOf(lastEventId);
-        const past = history.get(sessionId) ?? { kept: [], dropped: 0 };
-        if (last === null || last < past.dropped) {
-          seen = sequence;
-          yield { id: `${bootId}:${sequence}`, event: resync };
-        } else {
-          for (const envelope of [...past.kept]) {
-            const seq = sequenceOf(envelope.id)!;
-            if (seq <= last) continue;
-            seen = seq;
-            yield envelope;
-          }
-          seen = Math.max(seen, last);
-        }
-      }
-      try {
-        for await (const [envelope] of live) {
-          if (sequenceOf(envelope.id)! > seen) yield envelope;
-        }
-      } catch (error) {
-        if (!signal?.aborted) throw error;
-      }
+      return deliver(sessionId, live, options);
     },
   };
+
+  async function* deliver(
+    sessionId: string,
+    live: AsyncIterableIterator<[BusEnvelope<TEvent>]>,
+    { lastEventId, signal }: Parameters<EventBus<TEvent>['subscribe']>[1],
+  ): AsyncGenerator<BusEnvelope<TEvent>> {
+    let seen = 0;
+    if (lastEventId) {
+      const last = sequenceOf(lastEventId);
+      const past = history.get(sessionId) ?? { kept: [], dropped: 0 };
+      if (last === null || last < past.dropped) {
+        seen = sequence;
+        yield { id: `${bootId}:${sequence}`, event: resync };
+      } else {
+        for (const envelope of [...past.kept]) {
+          const seq = sequenceOf(envelope.id)!;
+          if (seq <= last) continue;
+          seen = seq;
+          yield envelope;
+        }
+        seen = Math.max(seen, last);
+      }
+    }
+    try {
+      for await (const [envelope] of live) {
+        if (sequenceOf(envelope.id)! > seen) yield envelope;
+      }
+    } catch (error) {
+      if (!signal?.aborted) throw error;
+    }
+  }
 }

@@ -12,8 +12,8 @@ import { currentTake, playlist, selectedDurationMs } from './session-model.js';
 import { trpc } from './trpc.js';
 import type { PlayItem } from './player.svelte.js';
 
-type Progress = SessionView['progress'];
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+type Progress = SessionView['progress'];
 
 /** Before the session has loaded. */
 const NO_PROGRESS: Progress = {
