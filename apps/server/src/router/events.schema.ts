@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { sessionRef } from './sessions.schema.js';
 import { storableText, TEXT_LIMITS } from './text.schema.js';
 
