@@ -118,7 +118,11 @@ export async function createStudio(
   await migrate(db);
   await seedVoiceProfiles(db);
 
-  const storage = createLocalStorage(join(config.dataDir, 'storage'));
+  // Scratch files beside the storage, never in the system's temp folder: a kill mid-encode
+  // leaves them where the sweep at start finds them.
+  const storage = createLocalStorage(join(config.dataDir, 'storage'), {
+    tempDir: join(config.dataDir, 'tmp'),
+  });
   const limit = createConcurrencyLimit(config.concurrency, () => worker.wake());
   const owner = workerOwner(database, config);
   const bus = createEventBus<StudioEvent>({ resync: { type: 'resync' } });
