@@ -55,6 +55,8 @@ export interface StudioOptions {
   pollMs?: number;
   /** How often the worker renews its claims on the jobs it runs. */
   leaseRenewMs?: number;
+  /** The longest a generation job may run (default `JOB_DEADLINE_MS`). */
+  jobDeadlineMs?: number;
 }
 
 export interface Studio {
@@ -143,7 +145,7 @@ export async function createStudio(
   };
   const worker = createWorker<GenerationJob>({
     claim: (count) => claimJobs(db, { owner, limit: count, leaseMs: LEASE_MS }),
-    run: (job, signal) => voiceBeat(services, job, signal),
+    run: (job, signal) => voiceBeat(services, job, signal, options.jobDeadlineMs),
     lease: {
       async renew(jobs) {
         const jobIds = jobs.map((job) => job.id);

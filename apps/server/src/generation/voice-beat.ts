@@ -15,7 +15,7 @@ import {
   type SessionDetail,
   type TakeProvider,
 } from '@studio/db';
-import { renderTake, withRetries, type RenderedTake } from '@studio/audio';
+import { renderTake, SpeechError, withRetries, type RenderedTake } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
 import { publishSession } from '../events/publish.js';
@@ -23,12 +23,22 @@ import { beatState, takeView } from '../sessions/views.js';
 import { renderProfiles } from './profiles.js';
 import { stopsSession } from './session-halts.js';
 
+/**
+ * The longest a job may take, retries included. A beat is a few segments that take seconds each;
+ * a provider that stops answering would otherwise hold the job (and its beat `generating`)
+ * through every retry's timeouts. Past it the job fails with `timeout`, for a person to retry.
+ */
+const JOB_DEADLINE_MS = 5 * 60_000;
+
+/** `signal` aborts when the worker stops or loses the job: the job is left for another run. */
 export async function voiceBeat(
   services: Services,
   job: GenerationJob,
   signal: AbortSignal,
+  deadlineMs = JOB_DEADLINE_MS,
 ): Promise<void> {
   const { db, bus } = services;
+  const deadline = AbortSignal.timeout(deadlineMs);
   const log = services.log.child({ jobId: job.id, beatId: job.beatId, sessionId: job.sessionId });
   try {
     const beat = await getBeat(db, job.beatId);
@@ -56,7 +66,7 @@ export async function voiceBeat(
       takeId: job.id,
       ffmpegPath: services.ffmpegPath,
       regenerate: job.kind === 'regenerate',
-      signal,
+      signal: AbortSignal.any([signal, deadline]),
     });
     const completed = await completeJob(db, job.id, {
       ...takeColumns(rendered),
@@ -84,7 +94,14 @@ export async function voiceBeat(
   } catch (error) {
     // Shutting down: the job stays `running` and is requeued at the next start.
     if (signal.aborted) return;
-    await recordFailure(services, job, error, log).catch((cause: unknown) =>
+    const failure = deadline.aborted
+      ? new SpeechError(
+          'timeout',
+          `Voicing the beat took over ${Math.round(deadlineMs / 1000)} s: the voice provider did not answer in time. Try again later.`,
+          { cause: error },
+        )
+      : error;
+    await recordFailure(services, job, failure, log).catch((cause: unknown) =>
       // The job keeps its lease and is claimed again once the lease expires.
       log.error({ err: cause }, 'could not record a failed job'),
     );

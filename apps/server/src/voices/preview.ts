@@ -61,6 +61,8 @@ export async function previewVoice(
     'db' | 'storage' | 'cache' | 'provider' | 'gate' | 'log' | 'modelOverride' | 'ffmpegPath'
   >,
   input: { character: string; text?: string | undefined; settings?: PreviewSettings | undefined },
+  /** The caller left: stop the provider request and the encode. */
+  signal?: AbortSignal,
 ): Promise<{ id: string; audioUrl: string; durationMs: number | null }> {
   const stored = await getVoiceProfile(services.db, input.character);
   const profile: VoiceProfile = {
@@ -92,6 +94,7 @@ export async function previewVoice(
     sessionId: PREVIEW_SESSION,
     takeId: id,
     ffmpegPath: services.ffmpegPath,
+    ...(signal ? { signal } : {}),
   });
   return { id, audioUrl, durationMs: rendered.durationMs };
 }
