@@ -4,6 +4,7 @@
  * closes the job (`completeJob`): re-running an interrupted job overwrites its own file and can
  * never add a second take.
  */
+import { setMaxListeners } from 'node:events';
 import {
   completeJob,
   failJob,
@@ -39,6 +40,9 @@ export async function voiceBeat(
 ): Promise<void> {
   const { db, bus } = services;
   const deadline = AbortSignal.timeout(deadlineMs);
+  const jobSignal = AbortSignal.any([signal, deadline]);
+  // The job's requests and ffmpeg runs all listen to this one signal (as to the worker's).
+  setMaxListeners(0, jobSignal);
   const log = services.log.child({ jobId: job.id, beatId: job.beatId, sessionId: job.sessionId });
   try {
     const beat = await getBeat(db, job.beatId);
@@ -66,7 +70,7 @@ export async function voiceBeat(
       takeId: job.id,
       ffmpegPath: services.ffmpegPath,
       regenerate: job.kind === 'regenerate',
-      signal: AbortSignal.any([signal, deadline]),
+      signal: jobSignal,
     });
     const completed = await completeJob(db, job.id, {
       ...takeColumns(rendered),
