@@ -51,6 +51,8 @@ export interface StudioOptions {
   pollMs?: number;
   /** How often the worker renews its claims on the jobs it runs. */
   leaseRenewMs?: number;
+  /** The longest a generation job may run (default `JOB_DEADLINE_MS`). */
+  jobDeadlineMs?: number;
 }
 
 export interface Studio {
@@ -106,7 +108,11 @@ export async function createStudio(
   await seedVoiceProfiles(db);
   const defaultCharacter = await resolveDefaultCharacter(db, config.defaultCharacter);
 
-  const storage = createLocalStorage(join(config.dataDir, 'storage'));
+  // Scratch files beside the storage, never in the system's temp folder: a kill mid-encode
+  // leaves them where the sweep at start finds them.
+  const storage = createLocalStorage(join(config.dataDir, 'storage'), {
+    tempDir: join(config.dataDir, 'tmp'),
+  });
   const limit = createConcurrencyLimit(config.concurrency, () => worker.wake());
   const owner = workerOwner(database, config);
   const bus = createEventBus<StudioEvent>({ resync: { type: 'resync' } });
@@ -128,7 +134,7 @@ export async function createStudio(
   };
   const worker = createWorker<GenerationJob>({
     claim: (count) => claimJobs(db, { owner, limit: count, leaseMs: LEASE_MS }),
-    run: (job, signal) => voiceBeat(services, job, signal),
+    run: (job, signal) => voiceBeat(services, job, signal, options.jobDeadlineMs),
     lease: {
       async renew(jobs) {
         const jobIds = jobs.map((job) => job.id);

@@ -85,6 +85,8 @@ describe.each(availableTestEngines())('on %s', (engine) => {
       expect(session.progress).toMatchObject({ total: 3, pending: 3, ready: 0, fraction: 0 });
       const listed = await caller.sessions.list();
       expect(listed.map((s) => s.id)).toContain(session.id);
+      // A summary: the script (megabytes for a long one) stays on sessions.get.
+      expect(listed.find((s) => s.id === session.id)).not.toHaveProperty('sourceEls');
       expect((await caller.sessions.get({ sessionId: session.id })).beats).toHaveLength(3);
     });
 

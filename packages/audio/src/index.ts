@@ -71,6 +71,7 @@ export type { SegmentCache } from './cache/segment-cache.js';
 export { StorageError } from './storage/storage.js';
 export type { Storage, StorageErrorCode, StoredObject } from './storage/storage.js';
 export { createLocalStorage } from './storage/local-storage.js';
+export type { LocalStorageOptions } from './storage/local-storage.js';
 export {
   assertValidKey,
   exportStorageKey,

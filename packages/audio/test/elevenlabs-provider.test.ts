@@ -6,6 +6,7 @@ import {
   retryPolicy,
   SpeechError,
   withRetries,
+  type ElevenLabsProviderOptions,
   type PcmOutputFormat,
   type SpeechRequest,
 } from '../src/index.js';
@@ -22,7 +23,10 @@ afterEach(async () => {
   standIn = undefined;
 });
 
-async function setup(options: StandInOptions = {}, providerOptions: { timeoutMs?: number } = {}) {
+async function setup(
+  options: StandInOptions = {},
+  providerOptions: Pick<ElevenLabsProviderOptions, 'firstByteTimeoutMs' | 'requestTimeoutMs'> = {},
+) {
   standIn = await startElevenLabsStandIn(options);
   const provider = createElevenLabsProvider({
     apiKey: standIn.apiKey,
@@ -40,6 +44,15 @@ const request: SpeechRequest = {
   previousText: 'Corporation stole your chips.',
   nextText: 'Okay boomer.',
 };
+
+/** Polls `condition` until it holds (the stand-in sees a closed connection a moment later). */
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -167,8 +180,38 @@ describe('ElevenLabs provider through the SDK', () => {
   });
 
   it('maps a slow answer to timeout', async () => {
-    const { provider } = await setup({ latencyMs: 2_000 }, { timeoutMs: 150 });
+    const { provider } = await setup({ latencyMs: 2_000 }, { firstByteTimeoutMs: 150 });
     expect(await codeOf(provider.synthesize(request))).toBe('timeout');
+  });
+
+  it('gives up on a provider that never answers after the first-byte timeout', async () => {
+    // A body timeout far longer than the test: only the first-byte one can end it.
+    const { standIn, provider } = await setup(
+      { hang: 'headers' },
+      { firstByteTimeoutMs: 300, requestTimeoutMs: 600_000 },
+    );
+    expect(await codeOf(provider.synthesize(request))).toBe('timeout');
+    expect(standIn.counters.hung).toBe(1);
+    await until(() => standIn.counters.abandoned === 1);
+  });
+
+  it('gives up on a body that stops halfway after the request timeout', async () => {
+    const { standIn, provider } = await setup(
+      { hang: 'body' },
+      { firstByteTimeoutMs: 600_000, requestTimeoutMs: 400 },
+    );
+    expect(await codeOf(provider.synthesize(request))).toBe('timeout');
+    await until(() => standIn.counters.abandoned === 1);
+  });
+
+  it('stops the request when its caller aborts', async () => {
+    const { standIn, provider } = await setup({ hang: 'headers' });
+    const caller = new AbortController();
+    const call = provider.synthesize(request, { signal: caller.signal });
+    await until(() => standIn.counters.hung === 1);
+    caller.abort(new Error('the caller left'));
+    await expect(call).rejects.toThrow('the caller left');
+    await until(() => standIn.counters.abandoned === 1);
   });
 
   it('maps an unreachable host to network', async () => {

@@ -118,6 +118,8 @@ describe.each(engines)('sessions on %s', (engine) => {
       totalDurationMs: 4000,
       charactersSpent: 120,
     });
+    // A summary: the script stays on getSession.
+    expect(listed.find((s) => s.id === newer.id)).not.toHaveProperty('sourceEls');
     expect(listed.find((s) => s.id === older.id)).toMatchObject({
       beatCount: 2,
       readyCount: 0,

@@ -29,6 +29,12 @@ import type {
 
 const MAX_LINE_LENGTH = 500;
 const LARGE_SCRIPT_BEATS = 50;
+/**
+ * NUL, and a UTF-16 surrogate without its pair (no UTF-8 text holds one; a JSON `\ud800` can):
+ * no database or file name can store them, and they would reach the voice as noise.
+ */
+const INVALID_CHARACTER =
+  /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const META_KEYS = 'video_title, project, default_character, default_pace';
 const TAG_LIST = `META, BEAT, END_BEAT, ${BODY_TAGS.join(', ')}`;
 const BODY_TAG_LIST = BODY_TAGS.join(', ');
@@ -104,8 +110,13 @@ class Analyzer {
 
   run(): Analysis {
     const lines = new SourceLines(this.text);
+    const invalid = [...this.text.matchAll(INVALID_CHARACTER)].map((match) => match.index);
+    let nextInvalid = 0;
     while (lines.next()) {
       this.lineNumber++;
+      for (; (invalid[nextInvalid] ?? Infinity) < lines.end; nextInvalid++) {
+        this.invalidCharacter(invalid[nextInvalid] as number);
+      }
       const start = skipSpace(this.text, lines.start, lines.end);
       if (start < lines.end) this.line({ start, end: trimEnd(this.text, start, lines.end) });
     }
@@ -128,6 +139,17 @@ class Analyzer {
       },
       characterLines: Object.fromEntries(characterLines),
     };
+  }
+
+  private invalidCharacter(offset: number): void {
+    const code = this.text.charCodeAt(offset);
+    const what = code === 0 ? 'A NUL character' : 'A lone UTF-16 surrogate';
+    const hex = code.toString(16).toUpperCase().padStart(4, '0');
+    this.report(
+      'text/invalid-character',
+      `${what} (U+${hex}) is not text: delete it (it often comes from a copy out of a binary file).`,
+      { start: offset, end: offset + 1 },
+    );
   }
 
   private report(code: DiagnosticCode, message: string, span: Span): void {

@@ -26,6 +26,7 @@ export const DIAGNOSTIC_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = O
   'pause/out-of-range': 'error',
   'setting/invalid': 'error',
   'line/too-long': 'error',
+  'text/invalid-character': 'error',
   'meta/unknown-key': 'warning',
   'meta/missing-title': 'warning',
   'meta/missing-project': 'warning',

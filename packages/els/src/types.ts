@@ -24,7 +24,8 @@ export type ErrorCode =
   | 'pause/invalid'
   | 'pause/out-of-range'
   | 'setting/invalid'
-  | 'line/too-long';
+  | 'line/too-long'
+  | 'text/invalid-character';
 
 export type WarningCode =
   | 'meta/unknown-key'

@@ -105,6 +105,13 @@ const cases: Record<DiagnosticCode, { source: string; expected: Found[] }> = {
     source: script('a'.repeat(501)),
     expected: [{ code: 'line/too-long', line: BODY, column: 1 }],
   },
+  'text/invalid-character': {
+    source: script('Hi\u0000 there.', 'Bad \uD800 half.'),
+    expected: [
+      { code: 'text/invalid-character', line: BODY, column: 3 },
+      { code: 'text/invalid-character', line: BODY + 1, column: 5 },
+    ],
+  },
   'pause/dangling': {
     source: script('[PAUSE: short]', 'Hi.'),
     expected: [{ code: 'pause/dangling', line: BODY, column: 1 }],

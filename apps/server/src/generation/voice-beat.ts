@@ -4,6 +4,7 @@
  * closes the job (`completeJob`): re-running an interrupted job overwrites its own file and can
  * never add a second take.
  */
+import { setMaxListeners } from 'node:events';
 import {
   completeJob,
   failJob,
@@ -12,19 +13,32 @@ import {
   type GenerationJob,
   type SessionDetail,
 } from '@studio/db';
-import { renderTake } from '@studio/audio';
+import { renderTake, SpeechError } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
 import { renderProfiles } from './profiles.js';
 import { providerFor } from './providers.js';
 import { stopsSession } from './session-halts.js';
 
+/**
+ * The longest a job may take, retries included. A beat is a few segments that take seconds each;
+ * a provider that stops answering would otherwise hold the job (and its beat `generating`)
+ * through every retry's timeouts. Past it the job fails with `timeout`, for a person to retry.
+ */
+const JOB_DEADLINE_MS = 5 * 60_000;
+
+/** `signal` aborts when the worker stops or loses the job: the job is left for another run. */
 export async function voiceBeat(
   services: Services,
   job: GenerationJob,
   signal: AbortSignal,
+  deadlineMs = JOB_DEADLINE_MS,
 ): Promise<void> {
   const { db, sessionState } = services;
+  const deadline = AbortSignal.timeout(deadlineMs);
+  const jobSignal = AbortSignal.any([signal, deadline]);
+  // The job's requests and ffmpeg runs all listen to this one signal (as to the worker's).
+  setMaxListeners(0, jobSignal);
   const log = services.log.child({ jobId: job.id, beatId: job.beatId, sessionId: job.sessionId });
   try {
     const beat = await getBeat(db, job.beatId);
@@ -45,7 +59,7 @@ export async function voiceBeat(
       takeId: job.id,
       ffmpegPath: services.ffmpegPath,
       regenerate: job.kind === 'regenerate',
-      signal,
+      signal: jobSignal,
     });
     const completed = await completeJob(db, job.id, {
       ...rendered.take,
@@ -74,7 +88,14 @@ export async function voiceBeat(
   } catch (error) {
     // Shutting down: the job stays `running` and is requeued at the next start.
     if (signal.aborted) return;
-    await recordFailure(services, job, error, log).catch((cause: unknown) =>
+    const failure = deadline.aborted
+      ? new SpeechError(
+          'timeout',
+          `Voicing the beat took over ${Math.round(deadlineMs / 1000)} s: the voice provider did not answer in time. Try again later.`,
+          { cause: error },
+        )
+      : error;
+    await recordFailure(services, job, failure, log).catch((cause: unknown) =>
       // The job keeps its lease and is claimed again once the lease expires.
       log.error({ err: cause }, 'could not record a failed job'),
     );

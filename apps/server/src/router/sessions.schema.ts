@@ -1,16 +1,19 @@
 import { SESSION_STATUSES } from '@studio/db';
 import { z } from 'zod';
+import { storableText, TEXT_LIMITS } from './text.schema.js';
 
 export const sessionRef = z.object({ sessionId: z.uuid() });
+
+const title = storableText({ min: 1, max: TEXT_LIMITS.title, trim: true });
 
 export const createSessionInput = z.object({
   source: z.string(),
   /** Overrides the script's `video_title`. */
-  videoTitle: z.string().trim().min(1).max(200).optional(),
+  videoTitle: title.optional(),
 });
 
 export const renameSessionInput = sessionRef.extend({
-  videoTitle: z.string().trim().min(1).max(200),
+  videoTitle: title,
 });
 
 export const setStatusInput = sessionRef.extend({ status: z.enum(SESSION_STATUSES) });
@@ -19,5 +22,5 @@ export const reimportPreviewInput = sessionRef.extend({ source: z.string() });
 
 export const reimportInput = reimportPreviewInput.extend({
   /** The beat ids the preview listed as removed: confirms their deletion. */
-  removeBeatKeys: z.array(z.string()).default([]),
+  removeBeatKeys: z.array(storableText({ max: TEXT_LIMITS.beatKey })).default([]),
 });

@@ -11,5 +11,6 @@ export const voicesRouter = router({
     .mutation(({ ctx, input }) => updateVoiceProfile(ctx.db, input.character, input.patch)),
   preview: procedure
     .input(previewVoiceInput)
-    .mutation(({ ctx, input }) => previewVoice(ctx, input)),
+    // `signal` aborts when the client disconnects: nobody waits for the preview any more.
+    .mutation(({ ctx, input, signal }) => previewVoice(ctx, input, signal)),
 });

@@ -75,6 +75,8 @@ export async function previewVoice(
     | 'ffmpegPath'
   >,
   input: { character: string; text?: string | undefined; settings?: PreviewSettings | undefined },
+  /** The caller left: stop the provider request and the encode. */
+  signal?: AbortSignal,
 ): Promise<{ id: string; audioUrl: string; durationMs: number | null }> {
   const stored = await getVoiceProfile(services.db, input.character);
   const profile: VoiceProfile = {
@@ -103,6 +105,7 @@ export async function previewVoice(
     sessionId: PREVIEW_SESSION,
     takeId: id,
     ffmpegPath: services.ffmpegPath,
+    ...(signal ? { signal } : {}),
   });
   return { id, audioUrl, durationMs: rendered.take.durationMs };
 }

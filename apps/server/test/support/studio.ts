@@ -25,6 +25,8 @@ export interface TestStudioOptions {
   dataDir?: string;
   /** Default: the studio's own (20 s). */
   leaseRenewMs?: number;
+  /** Default: the studio's own (5 min). */
+  jobDeadlineMs?: number;
 }
 
 export function tempDir(prefix = 'studio-test-'): string {
@@ -48,6 +50,7 @@ export async function createTestStudio(options: TestStudioOptions = {}): Promise
     webHandlerPath: null,
     pollMs: 100,
     ...(options.leaseRenewMs === undefined ? {} : { leaseRenewMs: options.leaseRenewMs }),
+    ...(options.jobDeadlineMs === undefined ? {} : { jobDeadlineMs: options.jobDeadlineMs }),
     database: options.database ?? (await createTestDatabase()),
   });
   return {

@@ -31,9 +31,21 @@ export interface SegmentCache {
   put(hash: string, result: SpeechResult): Promise<void>;
   /** Whether a whole entry is stored, without reading it (for cost estimates). */
   has(hash: string): Promise<boolean>;
+  /**
+   * Removes half-written entries (samples without metadata, or the reverse), for a process
+   * starting up: a write cut off by a full disk or a kill leaves one. Returns the files removed.
+   */
+  sweepOrphans(): Promise<number>;
 }
 
-/** Voiced segments kept in storage: `cache/<hash>.pcm` and `cache/<hash>.json`. */
+const CACHE_FILE = /^cache\/([0-9a-f]{64})\.(pcm|json)$/;
+
+/**
+ * Voiced segments kept in storage: `cache/<hash>.pcm` and `cache/<hash>.json`. Each file is
+ * written atomically (temp name + rename) and the metadata last, so an entry is whole exactly
+ * when its metadata exists; a failed put removes its samples, and `sweepOrphans` whatever a
+ * kill left.
+ */
 export function createSegmentCache(storage: Storage): SegmentCache {
   async function read(key: string): Promise<Buffer | null> {
     try {
@@ -60,14 +72,39 @@ export function createSegmentCache(storage: Storage): SegmentCache {
 
     async put(hash, result) {
       // Samples first, metadata last: the metadata's presence means the entry is whole.
-      await storage.put(segmentCacheKey(hash, 'pcm'), pcmToBytes(result.pcm));
+      const samples = segmentCacheKey(hash, 'pcm');
+      await storage.put(samples, pcmToBytes(result.pcm));
       const meta: CachedMeta = {
         sampleRate: result.sampleRate,
         alignment: result.alignment,
         requestId: result.requestId,
         modelId: result.modelId,
       };
-      await storage.put(segmentCacheKey(hash, 'json'), JSON.stringify(meta));
+      try {
+        await storage.put(segmentCacheKey(hash, 'json'), JSON.stringify(meta));
+      } catch (error) {
+        await storage.delete(samples).catch(() => {});
+        throw error;
+      }
+    },
+
+    async sweepOrphans() {
+      const parts = new Map<string, ('pcm' | 'json')[]>();
+      for (const key of await storage.list('cache/')) {
+        const match = CACHE_FILE.exec(key);
+        if (!match) continue;
+        const hash = match[1] as string;
+        parts.set(hash, [...(parts.get(hash) ?? []), match[2] as 'pcm' | 'json']);
+      }
+      let removed = 0;
+      for (const [hash, extensions] of parts) {
+        if (extensions.length === 2) continue;
+        for (const extension of extensions) {
+          await storage.delete(segmentCacheKey(hash, extension));
+          removed++;
+        }
+      }
+      return removed;
     },
   };
 }

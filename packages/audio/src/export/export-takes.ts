@@ -87,7 +87,11 @@ const toMs = (samples: number) => Math.round((samples * 1000) / MP3_SAMPLE_RATE)
  */
 export async function exportTakes(input: ExportInput): Promise<ExportResult> {
   const { storage, exportId, options = {} } = input;
-  const ffmpeg: FfmpegOptions = { ffmpegPath: input.ffmpegPath, signal: input.signal };
+  const ffmpeg: FfmpegOptions = {
+    ffmpegPath: input.ffmpegPath,
+    signal: input.signal,
+    tempDir: storage.tempDir,
+  };
   const loudness = options.loudness ?? null;
 
   const missing = input.beats

@@ -18,13 +18,16 @@ export async function detectSilences(
   options: DetectSilenceOptions = {},
 ): Promise<Silence[]> {
   const { noiseDb = -50, minDurationMs = 50, ...ffmpeg } = options;
-  const { stderr } = await withAudioInput(source, (input) =>
-    runFfmpeg({
-      ...ffmpeg,
-      input,
-      output: 'discard',
-      outputOptions: ['-af', `silencedetect=n=${noiseDb}dB:d=${minDurationMs / 1000}`],
-    }),
+  const { stderr } = await withAudioInput(
+    source,
+    (input) =>
+      runFfmpeg({
+        ...ffmpeg,
+        input,
+        output: 'discard',
+        outputOptions: ['-af', `silencedetect=n=${noiseDb}dB:d=${minDurationMs / 1000}`],
+      }),
+    ffmpeg.tempDir,
   );
   const silences: Silence[] = [];
   let start: number | undefined;
@@ -56,13 +59,16 @@ export async function measureEbur128(
   source: AudioSource,
   options: FfmpegOptions = {},
 ): Promise<LoudnessReport> {
-  const { stderr } = await withAudioInput(source, (input) =>
-    runFfmpeg({
-      ...options,
-      input,
-      output: 'discard',
-      outputOptions: ['-af', 'ebur128=peak=true'],
-    }),
+  const { stderr } = await withAudioInput(
+    source,
+    (input) =>
+      runFfmpeg({
+        ...options,
+        input,
+        output: 'discard',
+        outputOptions: ['-af', 'ebur128=peak=true'],
+      }),
+    options.tempDir,
   );
   const summary = stderr.slice(stderr.lastIndexOf('Summary:'));
   const read = (label: string) =>

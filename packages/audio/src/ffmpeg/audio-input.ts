@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pcmToBytes } from '../pcm/pcm.js';
@@ -9,12 +9,18 @@ import type { FfmpegInput } from './run-ffmpeg.js';
 export type AudioSource =
   { pcm: Int16Array; sampleRate: number } | { encoded: Uint8Array } | { path: string };
 
-/** A scratch file removed afterwards, whatever happens. */
+/**
+ * A scratch file in `dir` (the system's temp folder when none is given), removed afterwards,
+ * whatever happens — except a kill, which is why the studio passes a folder it sweeps at start.
+ */
 export async function withTempPath<T>(
+  dir: string | undefined,
   extension: string,
   use: (path: string) => Promise<T>,
 ): Promise<T> {
-  const path = join(tmpdir(), `studio-audio-${randomUUID()}.${extension}`);
+  const folder = dir ?? tmpdir();
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, `studio-audio-${randomUUID()}.${extension}`);
   try {
     return await use(path);
   } finally {
@@ -29,6 +35,7 @@ export async function withTempPath<T>(
 export async function withAudioInput<T>(
   source: AudioSource,
   use: (input: FfmpegInput) => Promise<T>,
+  tempDir?: string,
 ): Promise<T> {
   if ('pcm' in source) {
     return use({
@@ -37,7 +44,7 @@ export async function withAudioInput<T>(
     });
   }
   if ('path' in source) return use({ source: { path: source.path } });
-  return withTempPath('bin', async (path) => {
+  return withTempPath(tempDir, 'bin', async (path) => {
     await writeFile(path, source.encoded);
     return use({ source: { path } });
   });

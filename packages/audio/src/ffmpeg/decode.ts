@@ -11,14 +11,17 @@ export async function decodeToPcm(
   source: AudioSource,
   options: DecodeOptions,
 ): Promise<Int16Array> {
-  const { stdout } = await withAudioInput(source, (input) =>
-    runFfmpeg({
-      input,
-      output: 'stdout',
-      outputOptions: ['-ac', '1', '-ar', String(options.sampleRate), '-f', 's16le'],
-      ffmpegPath: options.ffmpegPath,
-      signal: options.signal,
-    }),
+  const { stdout } = await withAudioInput(
+    source,
+    (input) =>
+      runFfmpeg({
+        input,
+        output: 'stdout',
+        outputOptions: ['-ac', '1', '-ar', String(options.sampleRate), '-f', 's16le'],
+        ffmpegPath: options.ffmpegPath,
+        signal: options.signal,
+      }),
+    options.tempDir,
   );
   return bytesToPcm(stdout);
 }

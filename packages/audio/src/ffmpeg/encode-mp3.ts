@@ -20,21 +20,25 @@ export function encodeMp3(
   options: EncodeMp3Options = {},
 ): Promise<Buffer> {
   const bitrate = options.bitrateKbps ?? DEFAULT_BITRATE_KBPS;
-  return withTempPath('mp3', (path) =>
-    withAudioInput({ pcm, sampleRate }, async (input) => {
-      await runFfmpeg({
-        input,
-        output: { path },
-        outputOptions: ['-ar', String(MP3_SAMPLE_RATE), '-ac', '1', '-c:a', 'libmp3lame'].concat([
-          '-b:a',
-          `${bitrate}k`,
-          '-f',
-          'mp3',
-        ]),
-        ffmpegPath: options.ffmpegPath,
-        signal: options.signal,
-      });
-      return readFile(path);
-    }),
+  return withTempPath(options.tempDir, 'mp3', (path) =>
+    withAudioInput(
+      { pcm, sampleRate },
+      async (input) => {
+        await runFfmpeg({
+          input,
+          output: { path },
+          outputOptions: ['-ar', String(MP3_SAMPLE_RATE), '-ac', '1', '-c:a', 'libmp3lame'].concat([
+            '-b:a',
+            `${bitrate}k`,
+            '-f',
+            'mp3',
+          ]),
+          ffmpegPath: options.ffmpegPath,
+          signal: options.signal,
+        });
+        return readFile(path);
+      },
+      options.tempDir,
+    ),
   );
 }

@@ -27,6 +27,11 @@ export interface FfmpegOptions {
   /** ffmpeg binary; defaults to the one shipped by @ffmpeg-installer/ffmpeg. */
   ffmpegPath?: string;
   signal?: AbortSignal;
+  /**
+   * Where scratch files go (an encoded input, the MP3 being written); default the system's
+   * temp folder. The studio passes its storage's, which it sweeps at start.
+   */
+  tempDir?: string;
 }
 
 export interface FfmpegRun extends FfmpegOptions {

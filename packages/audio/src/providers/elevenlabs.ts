@@ -25,14 +25,35 @@ export interface ElevenLabsProviderOptions {
   baseUrl?: string;
   /** Raw PCM, so nothing is decoded before the one encode of the take. */
   outputFormat?: PcmOutputFormat;
-  timeoutMs?: number;
+  /** Until the answer's status and headers arrive; default `FIRST_BYTE_TIMEOUT_MS`. */
+  firstByteTimeoutMs?: number;
+  /** The whole request, body included; default `REQUEST_TIMEOUT_MS`. */
+  requestTimeoutMs?: number;
 }
+
+/**
+ * ElevenLabs answers a segment's headers within seconds (it starts streaming once the first
+ * audio is ready); silence past this means a stuck request, and our retry policy tries again
+ * five times, so a long wait here multiplies (120 s × 5 held a preview for ten minutes).
+ */
+const FIRST_BYTE_TIMEOUT_MS = 30_000;
+
+/**
+ * A long segment (10,000 characters on multilingual v2, minutes of audio) may take a while to
+ * arrive once started: the body gets the old, generous bound. The SDK's own timeout ends at the
+ * headers, so without this a body that stalls would hang forever.
+ */
+const REQUEST_TIMEOUT_MS = 120_000;
+
+/** A voice id is one path segment of the request URL: never `..`, a slash or an escape. */
+const VOICE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 function checkRequest(request: SpeechRequest): void {
   const refuse = (message: string): never => {
     throw new SpeechError('invalid_request', message);
   };
   if (request.text.trim() === '') refuse('Nothing to voice: the text is empty');
+  if (!VOICE_ID.test(request.voiceId)) refuse('The voice id must be letters, digits, "_" or "-"');
   const limit = characterLimit(request.modelId);
   if (request.text.length > limit) {
     refuse(`${request.text.length} characters exceed the ${limit} allowed by ${request.modelId}`);
@@ -66,7 +87,9 @@ export function createElevenLabsProvider(options: ElevenLabsProviderOptions): Sp
   if (!options.apiKey) throw new SpeechError('auth', 'An ElevenLabs API key is required');
   const outputFormat = options.outputFormat ?? 'pcm_24000';
   const sampleRate = Number(outputFormat.slice('pcm_'.length));
-  const timeoutInSeconds = (options.timeoutMs ?? 120_000) / 1000;
+  // The SDK's timeout covers the wait for the response headers only (its fetch resolves there).
+  const timeoutInSeconds = (options.firstByteTimeoutMs ?? FIRST_BYTE_TIMEOUT_MS) / 1000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const { apiKey, baseUrl } = options;
   // The SDK loads ~5,000 modules (~100 MB) at import: only a studio that voices through
   // ElevenLabs pays for it, on its first request.
@@ -87,6 +110,8 @@ export function createElevenLabsProvider(options: ElevenLabsProviderOptions): Sp
     { signal }: SynthesizeOptions = {},
   ): Promise<SpeechResult> {
     checkRequest(request);
+    const deadline = AbortSignal.timeout(requestTimeoutMs);
+    const abortSignal = signal ? AbortSignal.any([signal, deadline]) : deadline;
     const stitching = supportsRequestStitching(request.modelId);
     const { stability, similarityBoost, style, speed } = request.settings;
     try {
@@ -109,7 +134,7 @@ export function createElevenLabsProvider(options: ElevenLabsProviderOptions): Sp
             // Our retry policy (withRetries) is the only one: no hidden SDK retries.
             maxRetries: 0,
             timeoutInSeconds,
-            ...(signal ? { abortSignal: signal } : {}),
+            abortSignal,
           },
         )
         .withRawResponse();
@@ -128,6 +153,11 @@ export function createElevenLabsProvider(options: ElevenLabsProviderOptions): Sp
       };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (deadline.aborted) {
+        throw new SpeechError('timeout', 'The text-to-speech answer did not arrive in time', {
+          cause: error,
+        });
+      }
       throw toSpeechError(error);
     }
   }

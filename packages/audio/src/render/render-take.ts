@@ -132,6 +132,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
     bitrateKbps: input.bitrateKbps,
     ffmpegPath: input.ffmpegPath,
     signal,
+    tempDir: input.storage.tempDir,
   });
   await input.storage.put(storageKey, mp3);
 

@@ -27,9 +27,15 @@ async function filesUnder(folder: string): Promise<string[]> {
   }
 }
 
+export interface LocalStorageOptions {
+  /** The scratch folder; default `.tmp` inside the root (no key can start with a dot). */
+  tempDir?: string;
+}
+
 /** Storage in a folder: one file per key, written to a temp file and renamed into place. */
-export function createLocalStorage(rootDir: string): Storage {
+export function createLocalStorage(rootDir: string, options: LocalStorageOptions = {}): Storage {
   const root = resolve(rootDir);
+  const tempDir = resolve(options.tempDir ?? join(root, '.tmp'));
 
   function pathOf(key: string): string {
     const path = join(root, ...assertValidKey(key).split('/'));
@@ -55,6 +61,8 @@ export function createLocalStorage(rootDir: string): Storage {
   }
 
   return {
+    tempDir,
+
     async put(key, data) {
       const { path, temp } = await tempFor(key);
       await commit(temp, path, async () => {
@@ -114,8 +122,13 @@ export function createLocalStorage(rootDir: string): Storage {
     async sweepTempFiles({ olderThanMs = 0 } = {}) {
       const now = Date.now();
       let removed = 0;
-      for (const path of await filesUnder(root)) {
-        if (!TEMP.test(basename(path))) continue;
+      // Every scratch file, and the temp files of interrupted puts (the scratch folder may lie
+      // inside the root: a Set lists each file once).
+      const leftovers = new Set([
+        ...(await filesUnder(tempDir)),
+        ...(await filesUnder(root)).filter((path) => TEMP.test(basename(path))),
+      ]);
+      for (const path of leftovers) {
         const info = await stat(path).catch(() => null);
         if (info && now - info.mtimeMs >= olderThanMs) {
           await rm(path, { force: true });

@@ -21,6 +21,11 @@ export interface StoredObject {
 
 /** Where takes, cached segments and exports live. Keys come from `storage/keys.ts` only. */
 export interface Storage {
+  /**
+   * A local folder for scratch files (ffmpeg's input and output files), which `sweepTempFiles`
+   * empties: a process killed mid-encode leaves nothing behind for good.
+   */
+  readonly tempDir: string;
   /** Atomic: readers see the old object or the whole new one, never a partial write. */
   put(key: string, data: Uint8Array | string): Promise<void>;
   putStream(key: string, data: Readable | AsyncIterable<Uint8Array>): Promise<void>;
@@ -32,6 +37,6 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Keys under a prefix (`takes/<session>/`), sorted. */
   list(prefix: string): Promise<string[]>;
-  /** Removes leftovers of writes interrupted by a crash; returns how many. */
+  /** Removes leftovers of writes interrupted by a crash, scratch files included; returns how many. */
   sweepTempFiles(options?: { olderThanMs?: number }): Promise<number>;
 }

@@ -13,6 +13,12 @@ import { syntheticSpeech } from './synthetic-speech.js';
 
 export type InjectedFailureStatus = 429 | 500 | 503;
 
+/**
+ * A provider that never answers: `headers` holds a synthesis request without a byte of answer;
+ * `body` sends the status and headers and part of the body, then nothing more.
+ */
+export type HangMode = 'headers' | 'body';
+
 export interface StandInOptions {
   apiKey?: string;
   /** Requests in flight above this get 429 `too_many_concurrent_requests`. */
@@ -29,6 +35,7 @@ export interface StandInOptions {
   voices?: string[];
   /** Sent as `retry-after` with every 429. */
   retryAfterSeconds?: number;
+  hang?: HangMode | null;
 }
 
 export interface StandInRequest {
@@ -52,6 +59,10 @@ export interface StandInCounters {
   charactersBilled: number;
   failures: number;
   peakConcurrency: number;
+  /** Synthesis requests held by a hang. */
+  hung: number;
+  /** Hung requests whose connection the client closed (it gave up, or its caller left). */
+  abandoned: number;
 }
 
 export interface ElevenLabsStandIn {
@@ -62,6 +73,8 @@ export interface ElevenLabsStandIn {
   setQuota(characters: number): void;
   setFailureRate(rate: number): void;
   setLatency(ms: number): void;
+  /** Hangs the synthesis requests that follow (`null`: answer again). */
+  setHang(mode: HangMode | null): void;
   /** Forgets the log and counters (quota usage included). */
   reset(): void;
   close(): Promise<void>;
@@ -188,6 +201,7 @@ export async function startElevenLabsStandIn(
   let quota = options.characterQuota ?? Number.POSITIVE_INFINITY;
   let failureRate = options.failureRate ?? 0;
   let latencyMs = options.latencyMs ?? 0;
+  let hang = options.hang ?? null;
   let active = 0;
   const requests: StandInRequest[] = [];
   const counters: StandInCounters = {
@@ -196,7 +210,19 @@ export async function startElevenLabsStandIn(
     charactersBilled: 0,
     failures: 0,
     peakConcurrency: 0,
+    hung: 0,
+    abandoned: 0,
   };
+
+  /** Holds the request open until the client closes it (the server's close ends it too). */
+  function hold(mode: HangMode, response: ServerResponse): void {
+    counters.hung++;
+    response.once('close', () => counters.abandoned++);
+    if (mode === 'body') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"audio_base64":"');
+    }
+  }
 
   async function synthesize(voiceId: string, query: URLSearchParams, raw: unknown) {
     const format = query.get('output_format') ?? 'mp3_44100_128';
@@ -310,6 +336,7 @@ export async function startElevenLabsStandIn(
         throw new Refusal(404, 'Not Found');
       }
       if (typeof body === 'string') throw validationError([], 'invalid JSON');
+      if (hang) return hold(hang, response);
       const result = await synthesize(entry.voiceId, url.searchParams, body);
       send(200, result.json, result.headers);
     } catch (error) {
@@ -343,6 +370,9 @@ export async function startElevenLabsStandIn(
     setLatency: (ms) => {
       latencyMs = ms;
     },
+    setHang: (mode) => {
+      hang = mode;
+    },
     reset: () => {
       requests.length = 0;
       Object.assign(counters, {
@@ -351,6 +381,8 @@ export async function startElevenLabsStandIn(
         charactersBilled: 0,
         failures: 0,
         peakConcurrency: 0,
+        hung: 0,
+        abandoned: 0,
       });
     },
     close: () =>

@@ -3,6 +3,7 @@
 export { startElevenLabsStandIn } from './elevenlabs-stand-in.js';
 export type {
   ElevenLabsStandIn,
+  HangMode,
   InjectedFailureStatus,
   StandInCounters,
   StandInOptions,

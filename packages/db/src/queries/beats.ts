@@ -4,6 +4,7 @@ import type { StudioDb } from '../client.js';
 import { DbError, onConstraint } from '../errors.js';
 import { beats, sessions, type BeatRow, type BeatStatus, type ErrorInfo } from '../schema/index.js';
 import { checkBeat } from './check-rows.js';
+import { chunks, IDS_PER_STATEMENT, ROWS_PER_INSERT } from './chunks.js';
 import { takeStorageKeys } from './takes.js';
 
 /** One beat by id (what a generation job voices), or null when it was deleted meanwhile. */
@@ -40,7 +41,7 @@ function refusingDuplicateKeys<T>(work: () => Promise<T>): Promise<T> {
   );
 }
 
-/** Inserts parsed beats into a session, as `pending`. */
+/** Inserts parsed beats into a session, as `pending`: all of them or none. */
 export async function insertBeats(
   db: StudioDb,
   sessionId: string,
@@ -50,10 +51,14 @@ export async function insertBeats(
   const rows = await refusingDuplicateKeys(() =>
     onConstraint(
       () =>
-        db
-          .insert(beats)
-          .values(items.map((item) => ({ sessionId, ...scriptColumns(item) })))
-          .returning(),
+        db.transaction(async (tx) => {
+          const inserted: BeatRow[] = [];
+          for (const chunk of chunks(items, ROWS_PER_INSERT)) {
+            const values = chunk.map((item) => ({ sessionId, ...scriptColumns(item) }));
+            inserted.push(...(await tx.insert(beats).values(values).returning()));
+          }
+          return inserted;
+        }),
       'beats_session_id_sessions_id_fk',
       'SESSION_NOT_FOUND',
       `no session ${sessionId}`,
@@ -99,11 +104,16 @@ export async function deleteBeats(
   beatIds: string[],
 ): Promise<{ storageKeys: string[] }> {
   if (beatIds.length === 0) return { storageKeys: [] };
+  const ids = [...new Set(beatIds)];
   return db.transaction(async (tx) => {
-    const inSession = and(eq(beats.sessionId, sessionId), inArray(beats.id, beatIds));
-    const storageKeys = await takeStorageKeys(tx, inSession);
-    const deleted = await tx.delete(beats).where(inSession).returning({ id: beats.id });
-    if (deleted.length !== new Set(beatIds).size) {
+    const storageKeys: string[] = [];
+    let deleted = 0;
+    for (const chunk of chunks(ids, IDS_PER_STATEMENT)) {
+      const inSession = and(eq(beats.sessionId, sessionId), inArray(beats.id, chunk));
+      storageKeys.push(...(await takeStorageKeys(tx, inSession)));
+      deleted += (await tx.delete(beats).where(inSession).returning({ id: beats.id })).length;
+    }
+    if (deleted !== ids.length) {
       throw new DbError('BEAT_NOT_FOUND', `not every beat belongs to session ${sessionId}`);
     }
     return { storageKeys };

@@ -23,7 +23,9 @@ import {
 
 export const checkBeat = <T extends BeatRow>(row: T): T => checkRow(beatJsonColumns, row);
 export const checkTake = <T extends TakeRow>(row: T): T => checkRow(takeJsonColumns, row);
-export const checkSession = <T extends SessionRow>(row: T): T => checkRow(sessionJsonColumns, row);
+/** Also takes a session's summary (every column but its script). */
+export const checkSession = <T extends Omit<SessionRow, 'sourceEls'>>(row: T): T =>
+  checkRow(sessionJsonColumns, row);
 export const checkJob = <T extends GenerationJob>(row: T): T => checkRow(jobJsonColumns, row);
 export const checkExport = <T extends ExportRow>(row: T): T => checkRow(exportJsonColumns, row);
 export const checkVoiceProfile = <T extends VoiceProfile>(row: T): T =>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { StudioDb } from '../client.js';
 import { DbError, parseOrThrow } from '../errors.js';
@@ -17,6 +17,7 @@ import {
 } from '../schema/index.js';
 import { restingBeatStatus } from './beats.js';
 import { checkJob } from './check-rows.js';
+import { chunks, IDS_PER_STATEMENT, ROWS_PER_INSERT } from './chunks.js';
 import { addCharactersSpent } from './sessions.js';
 import { insertTake, type AddedTake, type NewTake } from './takes.js';
 
@@ -58,14 +59,23 @@ export async function enqueueJobs(
     if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${sessionId}`);
     if (values.length === 0) return [];
     const beatIds = [...new Set(values.map((v) => v.beatId))];
-    const found = await tx
-      .select({ id: beats.id })
-      .from(beats)
-      .where(and(eq(beats.sessionId, sessionId), inArray(beats.id, beatIds)));
-    if (found.length !== beatIds.length) {
+    let found = 0;
+    for (const chunk of chunks(beatIds, IDS_PER_STATEMENT)) {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(beats)
+        .where(and(eq(beats.sessionId, sessionId), inArray(beats.id, chunk)));
+      found += row?.n ?? 0;
+    }
+    if (found !== beatIds.length) {
       throw new DbError('BEAT_NOT_FOUND', `not every beat belongs to session ${sessionId}`);
     }
-    const jobs = await tx.insert(generationJobs).values(values).onConflictDoNothing().returning();
+    const jobs: GenerationJob[] = [];
+    for (const chunk of chunks(values, ROWS_PER_INSERT)) {
+      jobs.push(
+        ...(await tx.insert(generationJobs).values(chunk).onConflictDoNothing().returning()),
+      );
+    }
     await setBeatsStatus(
       tx,
       jobs.map((j) => j.beatId),
@@ -351,20 +361,24 @@ async function setBeatsStatus(
   status: BeatStatus | SQL<BeatStatus>,
   condition?: SQL,
 ): Promise<void> {
-  if (beatIds.length === 0) return;
-  const ids = [...new Set(beatIds)];
   // Lock in id order first: two transactions updating overlapping beat sets (stacked
-  // regenerates claimed by two workers) in different orders would otherwise deadlock.
-  await db
-    .select({ id: beats.id })
-    .from(beats)
-    .where(inArray(beats.id, ids))
-    .orderBy(asc(beats.id))
-    .for('no key update');
-  await db
-    .update(beats)
-    .set({ status })
-    .where(and(inArray(beats.id, ids), condition));
+  // regenerates claimed by two workers) in different orders would otherwise deadlock. Sorted
+  // here too, so the chunks lock in one global order (uuids compare as their lowercase text).
+  const ids = chunks([...new Set(beatIds)].sort(), IDS_PER_STATEMENT);
+  for (const chunk of ids) {
+    await db
+      .select({ id: beats.id })
+      .from(beats)
+      .where(inArray(beats.id, chunk))
+      .orderBy(asc(beats.id))
+      .for('no key update');
+  }
+  for (const chunk of ids) {
+    await db
+      .update(beats)
+      .set({ status })
+      .where(and(inArray(beats.id, chunk), condition));
+  }
 }
 
 function sortBySeq(jobs: GenerationJob[]): GenerationJob[] {

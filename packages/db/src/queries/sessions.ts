@@ -18,7 +18,8 @@ import { insertBeats } from './beats.js';
 import { checkBeat, checkSession, checkTake } from './check-rows.js';
 import { takeStorageKeys } from './takes.js';
 
-export interface SessionSummary extends SessionRow {
+/** What a list of sessions shows: the row without its script (megabytes for a long one). */
+export interface SessionSummary extends Omit<SessionRow, 'sourceEls'> {
   beatCount: number;
   /** Beats whose status is `ready`. */
   readyCount: number;
@@ -72,8 +73,9 @@ export async function createSessionFromScript(
   });
 }
 
-/** Every session, newest first, with its progress in one query. */
+/** Every session, newest first, with its progress in one query; scripts stay in the database. */
 export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
+  const { sourceEls: _script, ...summaryColumns } = getTableColumns(sessions);
   const stats = db
     .select({
       sessionId: beats.sessionId,
@@ -87,7 +89,7 @@ export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
     .as('stats');
   const rows = await db
     .select({
-      ...getTableColumns(sessions),
+      ...summaryColumns,
       beatCount: sql`coalesce(${stats.beatCount}, 0)`.mapWith(Number),
       readyCount: sql`coalesce(${stats.readyCount}, 0)`.mapWith(Number),
       totalDurationMs: sql`coalesce(${stats.totalDurationMs}, 0)`.mapWith(Number),
