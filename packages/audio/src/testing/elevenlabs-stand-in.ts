@@ -251,6 +251,10 @@ export async function startElevenLabsStandIn(
     if (counters.charactersBilled + cost > quota) {
       throw refuse(401, 'quota_exceeded', 'This request exceeds your quota.');
     }
+    // Charged on arrival, as the real API reserves a request's characters: overlapping requests
+    // cannot all pass the quota check and overspend it together.
+    counters.charactersBilled += cost;
+    let voiced = false;
     active++;
     counters.peakConcurrency = Math.max(counters.peakConcurrency, active);
     try {
@@ -261,7 +265,7 @@ export async function startElevenLabsStandIn(
         speed: body.voice_settings.speed,
       });
       counters.synthesized++;
-      counters.charactersBilled += cost;
+      voiced = true;
       const alignment = {
         characters: speech.characters,
         character_start_times_seconds: speech.startSeconds,
@@ -285,6 +289,7 @@ export async function startElevenLabsStandIn(
       };
     } finally {
       active--;
+      if (!voiced) counters.charactersBilled -= cost;
     }
   }
 
