@@ -64,7 +64,7 @@ export async function insertBeats(
       `no session ${sessionId}`,
     ),
   );
-  return rows.map(checkBeat).sort((a, b) => a.position - b.position);
+  return rows.sort((a, b) => a.position - b.position);
 }
 
 export interface BeatScriptUpdate extends PlacedBeat {

@@ -1,6 +1,7 @@
 /**
  * Rows read back from the database, their jsonb columns checked against the schemas beside
- * their tables: a malformed one throws CORRUPT_ROW naming the column. Queue and start-up
+ * their tables: a malformed one throws CORRUPT_ROW naming the column. A row just inserted
+ * echoes what its typed caller wrote and is not checked again. Queue and start-up
  * transitions (claiming, failing, cancelling, requeueing jobs; failing interrupted exports)
  * return rows unchecked: one malformed row must not stop every worker or the server's start,
  * and job overrides were checked on the way in.

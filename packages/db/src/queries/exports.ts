@@ -27,7 +27,7 @@ export async function createExport(
     `no session ${input.sessionId}`,
   );
   if (!row) throw new Error('insert returned no row');
-  return checkExport(row);
+  return row;
 }
 
 export async function finishExport(

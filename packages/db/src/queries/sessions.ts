@@ -63,7 +63,6 @@ export async function createSessionFromScript(
       })
       .returning();
     if (!session) throw new Error('insert returned no row');
-    checkSession(session);
     const rows = await insertBeats(
       tx,
       session.id,

@@ -45,7 +45,7 @@ export async function insertTake(
       .set({ selectedTakeId: take.id })
       .where(and(eq(beats.id, take.beatId), select ? undefined : isNull(beats.selectedTakeId)))
       .returning({ id: beats.id });
-    return { take: checkTake(take), selected: selected.length > 0 };
+    return { take, selected: selected.length > 0 };
   });
 }
 
