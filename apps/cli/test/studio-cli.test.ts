@@ -55,7 +55,8 @@ describe('studio CLI against a running studio', () => {
     const result = await studio(['sessions', '--json'], { STUDIO_URL: server.connection.url });
     expect(result.code).toBe(1);
     expect(json<{ error: { code: string } }>(result).error.code).toBe('UNAUTHORIZED');
-  });
+    // One process start: several seconds on a busy machine, like every case here.
+  }, 60_000);
 
   it('creates, waits, regenerates, selects and exports', async () => {
     const created = await studio(['new', script, '--wait', '--json'], env);
