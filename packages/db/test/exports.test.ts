@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   createExport,
@@ -8,6 +9,7 @@ import {
   getExport,
   listExports,
 } from '../src/index.js';
+import { sessionExports } from '../src/schema/index.js';
 import { engines, expectDbError, script, sleep, useDatabase } from './helpers.js';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -24,13 +26,17 @@ describe.each(engines)('exports on %s', (engine) => {
     const finished = await createExport(db, { sessionId });
     await finishExport(db, finished.id, { files: [], manifest: {} });
     const cutOff = await createExport(db, { sessionId });
-    await sleep(20);
+    // Started an hour ago, as far as the database knows: no test timing decides which is old.
+    await db
+      .update(sessionExports)
+      .set({ createdAt: sql`now() - interval '1 hour'` })
+      .where(eq(sessionExports.id, cutOff.id));
     const fresh = await createExport(db, { sessionId });
     const ofSession = <T extends { sessionId: string }>(rows: T[]) =>
       rows.filter((row) => row.sessionId === sessionId);
 
-    // Another process may still be running an export that started 10 ms ago.
-    const interrupted = ofSession(await failInterruptedExports(db, { olderThanMs: 10 }));
+    // Another process may still be running an export that started a minute ago.
+    const interrupted = ofSession(await failInterruptedExports(db, { olderThanMs: 60_000 }));
     expect(interrupted.map((row) => row.id)).toEqual([cutOff.id]);
     expect(await getExport(db, cutOff.id)).toMatchObject({
       status: 'failed',
