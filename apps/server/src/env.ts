@@ -58,7 +58,9 @@ const schema = z.object({
     .optional()
     .transform((value) => (value ?? '').split(',').map((entry) => entry.trim().toLowerCase()))
     .transform((entries) => entries.filter((entry) => entry !== ''))
-    .pipe(z.array(z.string().regex(HOST_AUTHORITY, 'must be host names or host:port, comma-separated'))),
+    .pipe(
+      z.array(z.string().regex(HOST_AUTHORITY, 'must be host names or host:port, comma-separated')),
+    ),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   FFMPEG_PATH: optionalText,
 });

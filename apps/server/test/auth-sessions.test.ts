@@ -126,8 +126,11 @@ describe('wrong tokens', () => {
     expect(refusedSignIn.status).toBe(429);
     expect(refusedSignIn.headers.get('retry-after')).not.toBeNull();
     expect(
-      (await fetch(`${url}/audio/preview/0123456789abcdef0123456789abcdef`, { headers: bearer(token) }))
-        .status,
+      (
+        await fetch(`${url}/audio/preview/0123456789abcdef0123456789abcdef`, {
+          headers: bearer(token),
+        })
+      ).status,
     ).toBe(429);
     // A browser already signed in goes on working.
     expect(await listWith(url, { Cookie: cookie })).toBe(200);

@@ -102,9 +102,9 @@ describe('loadEnv', () => {
 
   it('reads ALLOWED_HOSTS as lower-case names with optional ports, and refuses anything else', () => {
     expect(loadEnv({}).allowedHosts).toEqual([]);
-    expect(loadEnv({ ALLOWED_HOSTS: ' Studio.Example.com, [fd00::5]:3000 ,' }).allowedHosts).toEqual(
-      ['studio.example.com', '[fd00::5]:3000'],
-    );
+    expect(
+      loadEnv({ ALLOWED_HOSTS: ' Studio.Example.com, [fd00::5]:3000 ,' }).allowedHosts,
+    ).toEqual(['studio.example.com', '[fd00::5]:3000']);
     expect(issuesOf({ ALLOWED_HOSTS: 'https://studio.example.com' })).toEqual(['ALLOWED_HOSTS']);
     expect(issuesOf({ ALLOWED_HOSTS: 'studio.example.com/path' })).toEqual(['ALLOWED_HOSTS']);
   });

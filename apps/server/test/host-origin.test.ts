@@ -113,9 +113,9 @@ describe('behind a reverse proxy (ALLOWED_HOSTS)', () => {
     expect(listed.status).toBe(200);
     expect(listed.body).toContain('Proxied');
     for (const host of ['tools.example.com:9443', 'evil.example.com']) {
-      expect((await rawRequest(url, '/trpc/sessions.list', { headers: { Host: host } })).status).toBe(
-        421,
-      );
+      expect(
+        (await rawRequest(url, '/trpc/sessions.list', { headers: { Host: host } })).status,
+      ).toBe(421);
     }
   });
 });

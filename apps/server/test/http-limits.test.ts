@@ -43,7 +43,9 @@ describe('tRPC batches', () => {
 
   it(`serves a batch of ${MAX_BATCH_CALLS}`, async () => {
     const input = encodeURIComponent(
-      JSON.stringify(Object.fromEntries(Array.from({ length: MAX_BATCH_CALLS }, (_, i) => [i, {}]))),
+      JSON.stringify(
+        Object.fromEntries(Array.from({ length: MAX_BATCH_CALLS }, (_, i) => [i, {}])),
+      ),
     );
     const served = await fetch(
       `${url + batchPath('sessions.list', MAX_BATCH_CALLS)}&input=${input}`,

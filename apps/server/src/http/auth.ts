@@ -9,12 +9,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  createAuthSession,
-  deleteAuthSession,
-  isAuthSessionLive,
-  type StudioDb,
-} from '@studio/db';
+import { createAuthSession, deleteAuthSession, isAuthSessionLive, type StudioDb } from '@studio/db';
 import type { FailureLimiter } from './failure-limiter.js';
 import { readBody, sendError, sendJson } from './respond.js';
 
@@ -25,9 +20,7 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 const sessionIdPattern = /^[\w-]{43}$/;
 
 export type AuthVerdict =
-  | { kind: 'ok' }
-  | { kind: 'unauthorized' }
-  | { kind: 'throttled'; retryAfterS: number };
+  { kind: 'ok' } | { kind: 'unauthorized' } | { kind: 'throttled'; retryAfterS: number };
 
 export interface Auth {
   required: boolean;
@@ -71,7 +64,10 @@ export function sendRefusal(res: ServerResponse, verdict: AuthVerdict): void {
 }
 
 export function createAuth({ token, db, limiter }: AuthOptions): Auth {
-  const sessionKey = (id: string) => createHmac('sha256', token ?? '').update(id).digest('hex');
+  const sessionKey = (id: string) =>
+    createHmac('sha256', token ?? '')
+      .update(id)
+      .digest('hex');
 
   /** A wrong token counts against the address; a throttled address is not even compared. */
   function checkToken(req: IncomingMessage, given: string): AuthVerdict {

@@ -26,9 +26,11 @@ export interface FailureLimiter {
   fail(address: string, now?: number): void;
 }
 
-export function createFailureLimiter(
-  { maxFailures, windowMs, maxAddresses }: FailureLimiterOptions = DEFAULT_FAILURE_LIMITS,
-): FailureLimiter {
+export function createFailureLimiter({
+  maxFailures,
+  windowMs,
+  maxAddresses,
+}: FailureLimiterOptions = DEFAULT_FAILURE_LIMITS): FailureLimiter {
   /** Insertion order is window-start order: the first entries are the oldest. */
   const windows = new Map<string, { failures: number; endsAt: number }>();
 

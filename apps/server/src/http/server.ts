@@ -51,7 +51,8 @@ const BASE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': '
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 function batchSize(req: IncomingMessage, path: string): number {
-  const batched = new URL(req.url ?? '/', 'http://studio.invalid').searchParams.get('batch') === '1';
+  const batched =
+    new URL(req.url ?? '/', 'http://studio.invalid').searchParams.get('batch') === '1';
   return batched ? path.slice('/trpc/'.length).split(',').length : 1;
 }
 
