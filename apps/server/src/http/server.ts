@@ -173,8 +173,8 @@ export function createRequestListener({
     // `close` comes for every request, also one the client gave up on before its answer ended.
     res.once('close', () => {
       const ended = { method: req.method, path, status: res.statusCode, ms: Date.now() - started };
-      if (res.writableFinished) log.info(ended, 'request');
-      else log.warn({ ...ended, aborted: true }, 'request aborted by the client');
+      // Info either way: a closed event stream is an aborted request too, and an ordinary one.
+      log.info(res.writableFinished ? ended : { ...ended, aborted: true }, 'request');
     });
     route(req, res, path).catch((error: unknown) => {
       log.error({ err: error, path }, 'request failed');
