@@ -10,6 +10,27 @@ const config = {
   kit: {
     // `build/handler.js` is mounted by apps/server in the same node:http server (one port).
     adapter: adapter({ out: 'build', precompress: false }),
+    // 'auto': every page is rendered per request, so SvelteKit puts a fresh nonce on its own
+    // hydration script. Styles stay 'unsafe-inline': Svelte sets style attributes and wavesurfer
+    // injects its own; scripts are what a CSP must hold.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        // The favicon and waveforms' peaks can be data: or blob: URLs; audio comes from /audio.
+        'img-src': ['self', 'data:', 'blob:'],
+        'media-src': ['self', 'data:', 'blob:'],
+        'font-src': ['self', 'data:'],
+        'worker-src': ['self', 'blob:'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };
 

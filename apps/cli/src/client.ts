@@ -39,7 +39,8 @@ export function createStudioClient({ url, token }: Connection): StudioClient {
               fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
           },
         }),
-        false: httpBatchLink({ url: endpoint, transformer: superjson, headers }),
+        // The server refuses batches of more calls (MAX_BATCH_CALLS).
+        false: httpBatchLink({ url: endpoint, transformer: superjson, headers, maxItems: 20 }),
       }),
     ],
   });

@@ -22,6 +22,12 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/**
+ * A `Host` header's form, lower-cased: `studio.example.com`, `studio.example.com:8443`,
+ * `10.0.0.5`, `[fd00::5]:3000`. Groups: the name, the port.
+ */
+export const HOST_AUTHORITY = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/;
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -39,9 +45,22 @@ const schema = z.object({
   GENERATION_CONCURRENCY: optionalText.pipe(
     z.coerce.number<string>().int().min(1).max(32).optional(),
   ),
-  STUDIO_TOKEN: optionalText.pipe(
-    z.string().min(16, 'must be at least 16 characters long').optional(),
-  ),
+  // Only blanks is a token someone meant to set and got wrong: refusing beats running without auth.
+  STUDIO_TOKEN: z
+    .string()
+    .refine((value) => value === '' || value.trim() !== '', 'must not be only whitespace')
+    .optional()
+    .pipe(optionalText)
+    .pipe(z.string().min(16, 'must be at least 16 characters long').optional()),
+  /** Comma-separated `name` or `name:port` entries: the names a reverse proxy serves the studio as. */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((entry) => entry.trim().toLowerCase()))
+    .transform((entries) => entries.filter((entry) => entry !== ''))
+    .pipe(
+      z.array(z.string().regex(HOST_AUTHORITY, 'must be host names or host:port, comma-separated')),
+    ),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   FFMPEG_PATH: optionalText,
   DEFAULT_CHARACTER: optionalText.pipe(z.string().default('every-coon')),
@@ -61,6 +80,8 @@ export interface StudioConfig {
   /** Beats voiced at once; the provider's reported maximum still caps it at run time. */
   concurrency: number;
   token: string | undefined;
+  /** Lower-case `name` or `name:port`, besides loopback names and `host` (see `http/host-policy.ts`). */
+  allowedHosts: string[];
   logLevel: LogLevel;
   ffmpegPath: string | undefined;
   /**
@@ -137,6 +158,7 @@ export function loadEnv(source: Record<string, string | undefined>): StudioConfi
     provider,
     concurrency: env.GENERATION_CONCURRENCY ?? defaultConcurrency[provider.kind],
     token: env.STUDIO_TOKEN,
+    allowedHosts: env.ALLOWED_HOSTS,
     logLevel: env.LOG_LEVEL,
     ffmpegPath: env.FFMPEG_PATH,
     defaultCharacter: env.DEFAULT_CHARACTER,

@@ -34,7 +34,9 @@ import { createSessionHalts } from './generation/session-halts.js';
 import { voiceBeat } from './generation/voice-beat.js';
 import { createWorker, type Worker } from './generation/worker.js';
 import { createAuth } from './http/auth.js';
+import { createFailureLimiter } from './http/failure-limiter.js';
 import { createHealthCheck } from './http/health.js';
+import { createHostPolicy } from './http/host-policy.js';
 import { createRequestListener } from './http/server.js';
 import { defaultWebHandlerPath, loadWebApp } from './http/web-app.js';
 import { createLogger } from './logger.js';
@@ -153,7 +155,8 @@ export async function createStudio(
   const server = createServer(
     createRequestListener({
       services,
-      auth: createAuth(config.token),
+      auth: createAuth({ token: config.token, db, limiter: createFailureLimiter() }),
+      hosts: createHostPolicy(config),
       health: createHealthCheck(services),
       web: await loadWebApp(
         options.webHandlerPath === undefined ? defaultWebHandlerPath : options.webHandlerPath,

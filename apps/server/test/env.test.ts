@@ -96,6 +96,20 @@ describe('loadEnv', () => {
     expect(issuesOf({ STUDIO_TOKEN: 'short' })).toEqual(['STUDIO_TOKEN']);
   });
 
+  it('refuses a token of only whitespace rather than running without one', () => {
+    expect(issuesOf({ STUDIO_TOKEN: '   ' })).toEqual(['STUDIO_TOKEN']);
+    expect(issuesOf({ STUDIO_TOKEN: '\t\n' })).toEqual(['STUDIO_TOKEN']);
+  });
+
+  it('reads ALLOWED_HOSTS as lower-case names with optional ports, and refuses anything else', () => {
+    expect(loadEnv({}).allowedHosts).toEqual([]);
+    expect(
+      loadEnv({ ALLOWED_HOSTS: ' Studio.Example.com, [fd00::5]:3000 ,' }).allowedHosts,
+    ).toEqual(['studio.example.com', '[fd00::5]:3000']);
+    expect(issuesOf({ ALLOWED_HOSTS: 'https://studio.example.com' })).toEqual(['ALLOWED_HOSTS']);
+    expect(issuesOf({ ALLOWED_HOSTS: 'studio.example.com/path' })).toEqual(['ALLOWED_HOSTS']);
+  });
+
   it('resolves DATA_DIR against the repository root, not the cwd', () => {
     const config = loadEnv({ DATA_DIR: 'somewhere' });
     expect(config.dataDir).toMatch(/\/somewhere$/);

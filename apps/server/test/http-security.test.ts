@@ -1,4 +1,7 @@
 /** The studio token, request limits and secrets: nothing reachable or leaked without the token. */
+import { cpSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { getTake } from '@studio/db';
 import { startElevenLabsStandIn, type ElevenLabsStandIn } from '@studio/audio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
@@ -142,10 +145,45 @@ describe('with STUDIO_TOKEN set', () => {
       },
       body: JSON.stringify({ json: { source: numberedScript(1) } }),
     });
-    expect(forged.status).toBe(401);
+    expect(forged.status).toBe(403);
     expect(
       (await get(takeUrl, { headers: { Cookie: 'studio_session=forged' } })).response.status,
     ).toBe(401);
+  });
+
+  it('lets only the signed-in browser keep a copy of the audio', async () => {
+    const { response } = await get(takeUrl, { headers: { Authorization: `Bearer ${token}` } });
+    expect(response.headers.get('cache-control')).toMatch(/^private,/);
+  });
+
+  it('serves no file the data folder links to, inside or outside it', async () => {
+    const take = await getTake(test.studio.services.db, takeUrl.split('/').pop()!);
+    const stored = join(test.config.dataDir, 'storage', ...take!.storageKey.split('/'));
+    const outside = join(tempDir(), 'secret.mp3');
+    writeFileSync(outside, 'not for the studio to serve');
+    const auth = { headers: { Authorization: `Bearer ${token}` } };
+    expect((await get(takeUrl, auth)).response.status).toBe(200);
+
+    const kept = `${stored}.kept`;
+    renameSync(stored, kept);
+    symlinkSync(outside, stored);
+    expect((await get(takeUrl, auth)).response.status).toBe(404);
+    // A link to a real take inside the root is no object either.
+    unlinkSync(stored);
+    symlinkSync(kept, stored);
+    expect((await get(takeUrl, auth)).response.status).toBe(404);
+    // Nor is a file reached through a linked folder that leads out of the root.
+    unlinkSync(stored);
+    renameSync(kept, stored);
+    const folder = dirname(stored);
+    const outsideFolder = tempDir();
+    cpSync(folder, outsideFolder, { recursive: true });
+    renameSync(folder, `${folder}.kept`);
+    symlinkSync(outsideFolder, folder);
+    expect((await get(takeUrl, auth)).response.status).toBe(404);
+    unlinkSync(folder);
+    renameSync(`${folder}.kept`, folder);
+    expect((await get(takeUrl, auth)).response.status).toBe(200);
   });
 
   it('keeps /healthz open without revealing anything', async () => {
@@ -201,6 +239,12 @@ describe('the logger', () => {
 describe('starting up', () => {
   it('refuses a non-loopback HOST without a token, with exit code 1', async () => {
     const studio = spawnStudio({ HOST: '0.0.0.0', PORT: '0', DATA_DIR: tempDir() });
+    expect(await studio.exited).toBe(1);
+    expect(studio.output()).toContain('STUDIO_TOKEN');
+  });
+
+  it('refuses a STUDIO_TOKEN of only whitespace instead of running without auth', async () => {
+    const studio = spawnStudio({ STUDIO_TOKEN: '   \t ', PORT: '0', DATA_DIR: tempDir() });
     expect(await studio.exited).toBe(1);
     expect(studio.output()).toContain('STUDIO_TOKEN');
   });

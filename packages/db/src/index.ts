@@ -10,6 +10,11 @@ export { migrate, MIGRATIONS_FOLDER } from './migrate.js';
 export { DEFAULT_VOICE_PROFILES, seedVoiceProfiles } from './seed.js';
 export * from './schema/index.js';
 export {
+  createAuthSession,
+  deleteAuthSession,
+  isAuthSessionLive,
+} from './queries/auth-sessions.js';
+export {
   deleteBeats,
   getBeat,
   insertBeats,

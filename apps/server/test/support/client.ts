@@ -2,6 +2,7 @@
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import superjson from 'superjson';
+import { MAX_BATCH_CALLS } from '../../src/http/server.js';
 import type { AppRouter } from '../../src/router/index.js';
 
 export type StudioClient = ReturnType<typeof createStudioClient>;
@@ -22,7 +23,8 @@ export function createStudioClient(baseUrl: string, token?: string) {
               fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
           },
         }),
-        false: httpBatchLink({ url, transformer: superjson, headers }),
+        // Like the web app and the CLI: the server refuses batches of more calls.
+        false: httpBatchLink({ url, transformer: superjson, headers, maxItems: MAX_BATCH_CALLS }),
       }),
     ],
   });

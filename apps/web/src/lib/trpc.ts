@@ -33,6 +33,8 @@ export function createClient(url: string = apiUrl()): TRPCClient<AppRouter> {
           url,
           transformer: superjson,
           maxURLLength: 4000,
+          // The server refuses batches of more calls (MAX_BATCH_CALLS).
+          maxItems: 20,
           headers: () => {
             const token = getToken();
             return token ? { authorization: `Bearer ${token}` } : {};

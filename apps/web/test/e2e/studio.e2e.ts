@@ -41,6 +41,8 @@ let context: BrowserContext;
 let page: Page;
 const started = Date.now();
 const timings: string[] = [];
+/** What the browser refused under the pages' Content-Security-Policy, over the whole walk. */
+const cspViolations: string[] = [];
 
 function mark(step: string) {
   timings.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${step}`);
@@ -78,6 +80,9 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
   page.on('pageerror', (error) => console.error('[pageerror]', error.message));
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
 });
 
 afterAll(async () => {
@@ -279,5 +284,19 @@ describe('the review studio', () => {
     await beat.locator('[data-status="stale"]').first().waitFor();
     await beat.getByText('Previous text').waitFor();
     mark('re-imported');
+  });
+
+  it('ran every step under a Content-Security-Policy that allows no foreign script or frame', async () => {
+    const response = await page.goto(baseUrl);
+    const csp = response!.headers()['content-security-policy'] ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response!.headers()['x-content-type-options']).toBe('nosniff');
+    // Hydrated: the client router renders the session list.
+    await page
+      .getByRole('link', { name: /E2E Chips/ })
+      .first()
+      .waitFor();
+    expect(cspViolations).toEqual([]);
   });
 });

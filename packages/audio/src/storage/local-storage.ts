@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  stat,
+} from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -97,8 +107,16 @@ export function createLocalStorage(rootDir: string, options: LocalStorageOptions
 
     async stat(key) {
       try {
-        const info = await stat(pathOf(key));
-        return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null;
+        const path = pathOf(key);
+        // A link planted in the data folder could point anywhere on the disk: only a regular file
+        // that is really inside the root (no link on the way, none at the end) is an object.
+        const [real, realRoot, info] = await Promise.all([
+          realpath(path),
+          realpath(root),
+          lstat(path),
+        ]);
+        if (!real.startsWith(realRoot + sep) || !info.isFile()) return null;
+        return { size: info.size, mtimeMs: info.mtimeMs };
       } catch (error) {
         if (isNotFound(error)) return null;
         throw error;

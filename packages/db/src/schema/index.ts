@@ -1,3 +1,4 @@
+export * from './auth-sessions.js';
 export * from './beats.js';
 export * from './exports.js';
 export * from './jobs.js';
