@@ -20,6 +20,8 @@ const startTimeoutMs = 120_000;
 export interface PrivateStudio {
   connection: Connection;
   dataDir: string;
+  /** The server process. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -88,7 +90,7 @@ export async function startPrivateStudio(
         );
       });
     });
-    return { connection: { url, token }, dataDir, stop };
+    return { connection: { url, token }, dataDir, pid: child.pid!, stop };
   } catch (error) {
     await stop();
     throw error;

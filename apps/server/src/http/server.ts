@@ -9,6 +9,7 @@ import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Context, Services } from '../context.js';
 import type { Logger } from '../logger.js';
+import { serveMcp } from '../mcp/http.js';
 import { appRouter } from '../router/index.js';
 import { MAX_SCRIPT_BYTES } from '../sessions/script.js';
 import type { Auth } from './auth.js';
@@ -82,6 +83,15 @@ export function createRequestListener({
   async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/healthz') return serveHealth(res, health);
     if (path === '/auth') return auth.handle(req, res);
+    if (path === '/mcp') {
+      if (!auth.isAuthorized(req)) return sendError(res, 401, 'UNAUTHORIZED');
+      const tagged = requestLogs.get(req);
+      return serveMcp(req, res, {
+        ...services,
+        log: tagged?.log ?? services.log,
+        requestId: tagged?.requestId ?? randomUUID(),
+      });
+    }
 
     const api =
       path.startsWith('/trpc/') || path.startsWith('/audio/') || path.startsWith('/exports/');
