@@ -285,14 +285,14 @@ describe('MCP over HTTP', { timeout: 180_000 }, () => {
     expect(failure(await call('get_production_session', { session_id: 'ffffffff' })).code).toBe(
       'SESSION_NOT_FOUND',
     );
-    const badValue = failure(
-      await call('regenerate_beat_audio', {
-        session_id: created.session_id,
-        beat_id: 'b01',
-        stability: 7,
-      }),
-    );
-    expect(badValue.fix.length).toBeGreaterThan(0);
+    // Out-of-range input is refused by the SDK against the input schema, naming the field.
+    const badValue = await call('regenerate_beat_audio', {
+      session_id: created.session_id,
+      beat_id: 'b01',
+      stability: 7,
+    });
+    expect(badValue.isError).toBe(true);
+    expect((badValue.content[0] as { text: string }).text).toContain('stability');
     expect(failure(await call('get_voice_profile', { character: 'nobody' })).code).toBe(
       'VOICE_NOT_FOUND',
     );

@@ -3,7 +3,11 @@
  * one place for the web app, the CLI and agents alike — and the one way tools are registered:
  * any failure becomes an `isError` result with its code and fix, never a protocol error.
  */
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type {
+  ShapeOutput,
+  ZodRawShapeCompat,
+} from '@modelcontextprotocol/sdk/server/zod-compat.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type {
   CallToolResult,
@@ -60,7 +64,7 @@ export function progressOf(
   };
 }
 
-export interface ToolSpec<In extends z.ZodRawShape, Out extends z.ZodRawShape> {
+export interface ToolSpec<In extends ZodRawShapeCompat, Out extends ZodRawShapeCompat> {
   title: string;
   description: string;
   input: In;
@@ -68,18 +72,18 @@ export interface ToolSpec<In extends z.ZodRawShape, Out extends z.ZodRawShape> {
   annotations?: ToolAnnotations;
 }
 
-export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
+export function defineTool<In extends ZodRawShapeCompat, Out extends ZodRawShapeCompat>(
   server: McpServer,
   context: ToolContext,
   name: string,
   spec: ToolSpec<In, Out>,
   handler: (
-    args: z.infer<z.ZodObject<In>>,
+    args: ShapeOutput<In>,
     extra: ToolExtra,
     context: ToolContext,
   ) => Promise<CallToolResult>,
 ): void {
-  const call = async (args: z.infer<z.ZodObject<In>>, extra: ToolExtra) => {
+  const call = async (args: ShapeOutput<In>, extra: ToolExtra): Promise<CallToolResult> => {
     try {
       return await handler(args, extra, context);
     } catch (error) {
@@ -99,6 +103,7 @@ export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
       outputSchema: spec.output,
       ...(spec.annotations ? { annotations: spec.annotations } : {}),
     },
-    call as never,
+    // TypeScript cannot resolve the SDK's conditional callback type for a generic shape.
+    call as ToolCallback<In>,
   );
 }
