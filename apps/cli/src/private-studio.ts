@@ -15,7 +15,8 @@ import type { Connection } from './client.js';
 import { CliError } from './errors.js';
 
 const serverMain = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
-const startTimeoutMs = 120_000;
+// Generous: from source under tsx, on two busy cores, a start has taken close to two minutes.
+const startTimeoutMs = 300_000;
 
 export interface PrivateStudio {
   connection: Connection;

@@ -15,7 +15,6 @@ import type {
   ServerRequest,
   ToolAnnotations,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { z } from 'zod';
 import type { Context } from '../context.js';
 import { appRouter } from '../router/index.js';
 import type { SessionView } from '../sessions/views.js';
