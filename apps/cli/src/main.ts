@@ -1,12 +1,13 @@
 /**
  * `studio`: the studio from the command line, for people and for scripts. Every command talks to
  * a studio over its typed API (`--server URL` / `STUDIO_URL`, default http://127.0.0.1:3000);
- * `render` starts a private one when none is given.
+ * `render` and `mcp` start a private one when none is given.
  */
 import { parseArgs } from 'node:util';
 import { createStudioClient, type Connection } from './client.js';
 import type { CommandContext } from './commands/context.js';
 import { exportCommand, LOUDNESS_CHOICES, parseLoudness } from './commands/export.js';
+import { mcpCommand } from './commands/mcp.js';
 import { newSessionCommand } from './commands/new.js';
 import { regenerateCommand } from './commands/regenerate.js';
 import { renderCommand } from './commands/render.js';
@@ -33,13 +34,15 @@ Commands:
                                         export the selected takes and download every file
   render FILE.els --out DIR [--loudness …]
                                         the whole job: create, generate, export, download
+  mcp                                   the studio's MCP tools on stdin/stdout, for AI agents
+                                        (without a server, a private studio while stdin is open)
 
   <session> is an id or a unique prefix of it; <beat> its script id (01_hook), number or id;
   <take> its number within the beat (1 = first) or id.
 
 Options:
   --server URL     the studio (default: STUDIO_URL, else http://127.0.0.1:3000;
-                   render without one starts a private studio in a temporary folder)
+                   render and mcp without one start a private studio in a temporary folder)
   --token TOKEN    the studio token (default: STUDIO_TOKEN)
   --json           print the result as JSON on stdout (progress stays on stderr)
   -h, --help       this help
@@ -191,6 +194,9 @@ export async function run(argv: string[], env = process.env): Promise<number> {
         };
         return await renderCommand(await context(true), file!, exportOptions);
       }
+      case 'mcp':
+        positionals(rest, 0, 'no arguments');
+        return await mcpCommand(await context(true));
       default:
         throw new CliError('USAGE', `Unknown command "${command}" (see studio --help).`);
     }

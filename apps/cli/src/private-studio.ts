@@ -15,11 +15,14 @@ import type { Connection } from './client.js';
 import { CliError } from './errors.js';
 
 const serverMain = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
-const startTimeoutMs = 120_000;
+// Generous: from source under tsx, on two busy cores, a start has taken close to two minutes.
+const startTimeoutMs = 300_000;
 
 export interface PrivateStudio {
   connection: Connection;
   dataDir: string;
+  /** The server process. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -88,7 +91,7 @@ export async function startPrivateStudio(
         );
       });
     });
-    return { connection: { url, token }, dataDir, stop };
+    return { connection: { url, token }, dataDir, pid: child.pid!, stop };
   } catch (error) {
     await stop();
     throw error;

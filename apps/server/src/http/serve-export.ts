@@ -19,6 +19,11 @@ const contentTypes: Record<string, string> = {
   zip: 'application/zip',
 };
 
+/** The MIME type a deliverable is served with, from its name. */
+export function exportContentType(fileName: string): string {
+  return contentTypes[fileName.split('.').pop() ?? ''] ?? 'application/octet-stream';
+}
+
 export async function serveExportFile(
   req: IncomingMessage,
   res: ServerResponse,
@@ -36,7 +41,7 @@ export async function serveExportFile(
   if (!stat) return sendError(res, 404, 'EXPORT_FILE_NOT_FOUND');
   await sendFile(req, res, {
     size: stat.size,
-    contentType: contentTypes[file.name.split('.').pop() ?? ''] ?? 'application/octet-stream',
+    contentType: exportContentType(file.name),
     // An export never changes once ready.
     etag: `"${row.id}-${file.name}-${stat.size}"`,
     cacheControl: 'private, max-age=31536000, immutable',

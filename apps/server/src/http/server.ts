@@ -11,6 +11,7 @@ import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Context, Services } from '../context.js';
 import type { Logger } from '../logger.js';
+import { serveMcp } from '../mcp/http.js';
 import { appRouter } from '../router/index.js';
 import { MAX_SCRIPT_BYTES } from '../sessions/script.js';
 import { sendRefusal, type Auth } from './auth.js';
@@ -127,6 +128,16 @@ export function createRequestListener({
       });
     }
     if (path === '/auth') return auth.handle(req, res);
+    if (path === '/mcp') {
+      const verdict = await auth.check(req);
+      if (verdict.kind !== 'ok') return sendRefusal(res, verdict);
+      const tagged = requestLogs.get(req);
+      return serveMcp(req, res, {
+        ...services,
+        log: tagged?.log ?? services.log,
+        requestId: tagged?.requestId ?? randomUUID(),
+      });
+    }
 
     const api =
       path.startsWith('/trpc/') || path.startsWith('/audio/') || path.startsWith('/exports/');
