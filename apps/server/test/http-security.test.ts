@@ -62,7 +62,10 @@ describe('with STUDIO_TOKEN set', () => {
     exportUrl = exported.files[0]!.url;
 
     // A provider failure, logged with its whole error chain, must not carry the key either.
-    await client.voices.update.mutate({ character: 'fed', patch: { voiceId: 'NoSuchVoice000000000' } });
+    await client.voices.update.mutate({
+      character: 'fed',
+      patch: { voiceId: 'NoSuchVoice000000000' },
+    });
     const failing = await client.sessions.create.mutate({
       source: script([{ id: 'f', body: '[CHARACTER: fed]\nRates are up.' }]),
     });
