@@ -42,6 +42,10 @@ const cliCodes = {
   INVALID_INPUT: 'INVALID_INPUT',
   INVALID_SETTINGS: 'INVALID_INPUT',
   PAYLOAD_TOO_LARGE: 'INVALID_INPUT',
+  AMBIGUOUS_SESSION: 'AMBIGUOUS',
+  SESSION_NOT_FOUND: 'NOT_FOUND',
+  BEAT_NOT_FOUND: 'NOT_FOUND',
+  TAKE_NOT_FOUND: 'NOT_FOUND',
 } satisfies Partial<Record<DomainErrorCode, CliErrorCode>>;
 
 /** What to do next, for refusals a command can meet (generation failures are on the beats). */

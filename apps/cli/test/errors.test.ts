@@ -63,6 +63,19 @@ describe('toCliError', () => {
     expect(toCliError(error).code).toBe('NOT_FOUND');
   });
 
+  it('tells an ambiguous session prefix apart from an unknown one', () => {
+    const ambiguous = serverError(
+      { code: 'BAD_REQUEST', httpStatus: 400, domainCode: 'AMBIGUOUS_SESSION' },
+      'Session "3f" matches 2 sessions: 3f00…, 3f11…; give more of its id.',
+    );
+    expect(toCliError(ambiguous).code).toBe('AMBIGUOUS');
+    for (const domainCode of ['SESSION_NOT_FOUND', 'BEAT_NOT_FOUND', 'TAKE_NOT_FOUND'] as const) {
+      expect(toCliError(serverError({ code: 'NOT_FOUND', httpStatus: 404, domainCode })).code).toBe(
+        'NOT_FOUND',
+      );
+    }
+  });
+
   it('adds what to do next to a refused export', () => {
     const error = toCliError(
       serverError(

@@ -16,7 +16,12 @@ import {
 import { DbError, type DbErrorCode } from '@studio/db';
 import type { Diagnostic } from '@studio/els';
 
-export type StudioErrorCode = 'INVALID_SCRIPT' | 'PAYLOAD_TOO_LARGE' | 'REMOVALS_NOT_CONFIRMED';
+export type StudioErrorCode =
+  | 'INVALID_SCRIPT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'REMOVALS_NOT_CONFIRMED'
+  /** A typed session id prefix matches more than one session. */
+  | 'AMBIGUOUS_SESSION';
 
 /**
  * Every code the API may send as `data.domainCode`. Clients type their messages against it (it
@@ -46,6 +51,7 @@ const classOf = {
   INVALID_SCRIPT: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   REMOVALS_NOT_CONFIRMED: 'CONFLICT',
+  AMBIGUOUS_SESSION: 'BAD_REQUEST',
   // @studio/db
   SESSION_NOT_FOUND: 'NOT_FOUND',
   BEAT_NOT_FOUND: 'NOT_FOUND',

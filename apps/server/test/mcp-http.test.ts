@@ -281,7 +281,7 @@ describe('MCP over HTTP', { timeout: 180_000 }, () => {
       await call('select_take', { session_id: created.session_id, beat_id: '09_nope', take_id: 1 }),
     );
     expect(unknownBeat.code).toBe('BEAT_NOT_FOUND');
-    expect(unknownBeat.fix).toContain('b01');
+    expect(unknownBeat.message).toContain('b01');
     expect(failure(await call('get_production_session', { session_id: 'ffffffff' })).code).toBe(
       'SESSION_NOT_FOUND',
     );

@@ -178,6 +178,105 @@ describe.each(availableTestEngines())('on %s', (engine) => {
     });
   });
 
+  describe('resolving what a person types', () => {
+    it('finds a session by its id or a unique prefix, in any case', async () => {
+      const session = await caller.sessions.create({ source: numberedScript(1) });
+      const ids = (await caller.sessions.list()).map((s) => s.id);
+      // The shortest prefix of this id that no other session shares.
+      const unique = [...Array(36).keys()]
+        .map((n) => session.id.slice(0, n + 1))
+        .find((prefix) => ids.filter((id) => id.startsWith(prefix)).length === 1)!;
+      expect(await caller.sessions.resolve({ session: session.id })).toEqual({
+        sessionId: session.id,
+      });
+      expect(await caller.sessions.resolve({ session: ` ${unique.toUpperCase()} ` })).toEqual({
+        sessionId: session.id,
+      });
+    });
+
+    it('refuses a prefix that several sessions share, and one that none has', async () => {
+      // Two of any 17 ids share their first hex digit.
+      let shared: string | undefined;
+      while (shared === undefined) {
+        await caller.sessions.create({ source: numberedScript(1) });
+        const firsts = (await caller.sessions.list()).map((s) => s.id[0]!);
+        shared = firsts.find((first, i) => firsts.indexOf(first) !== i);
+      }
+      await expectError(
+        caller.sessions.resolve({ session: shared }),
+        'BAD_REQUEST',
+        'AMBIGUOUS_SESSION',
+      );
+      await expectError(
+        caller.sessions.resolve({ session: unknownId }),
+        'NOT_FOUND',
+        'SESSION_NOT_FOUND',
+      );
+      await expectError(caller.sessions.resolve({ session: '' }), 'BAD_REQUEST');
+    });
+
+    it('finds a beat by script id (any case), number or id, and a take by number or id', async () => {
+      const { id: sessionId, beats } = await caller.sessions.create({ source: numberedScript(2) });
+      const beatId = beats[1]!.id;
+      await generate(sessionId);
+      await caller.generation.regenerateBeat({ sessionId, beatId, overrides: {} });
+      await test.studio.worker.idle();
+      const { takes } = (await caller.sessions.get({ sessionId })).beats[1]!;
+      expect(takes).toHaveLength(2);
+
+      for (const beat of ['B02', 2, '2', beatId]) {
+        expect(await caller.sessions.resolve({ session: sessionId, beat })).toEqual({
+          sessionId,
+          beatId,
+        });
+      }
+      for (const [take, takeId] of [
+        [1, takes[0]!.id],
+        ['2', takes[1]!.id],
+        [takes[0]!.id, takes[0]!.id],
+      ] as const) {
+        expect(await caller.sessions.resolve({ session: sessionId, beat: 'b02', take })).toEqual({
+          sessionId,
+          beatId,
+          takeId,
+        });
+      }
+    });
+
+    it('refuses a beat or take it cannot find, naming the beats there are', async () => {
+      const { id: sessionId } = await caller.sessions.create({ source: numberedScript(2) });
+      await generate(sessionId);
+      const unknownBeat = await expectError(
+        caller.sessions.resolve({ session: sessionId, beat: '09_nope' }),
+        'NOT_FOUND',
+        'BEAT_NOT_FOUND',
+      );
+      expect(unknownBeat.message).toContain('b01, b02');
+      await expectError(
+        caller.sessions.resolve({ session: sessionId, beat: 3 }),
+        'NOT_FOUND',
+        'BEAT_NOT_FOUND',
+      );
+      for (const take of [0, 2, unknownId]) {
+        await expectError(
+          caller.sessions.resolve({ session: sessionId, beat: 'b01', take }),
+          take === 0 ? 'BAD_REQUEST' : 'NOT_FOUND',
+          take === 0 ? undefined : 'TAKE_NOT_FOUND',
+        );
+      }
+      await expectError(
+        caller.sessions.resolve({ session: sessionId, beat: 'b01', take: '0' }),
+        'NOT_FOUND',
+        'TAKE_NOT_FOUND',
+      );
+      await expectError(
+        caller.sessions.resolve({ session: sessionId, take: 1 }),
+        'BAD_REQUEST',
+        'INVALID_INPUT',
+      );
+    });
+  });
+
   describe('re-import', () => {
     const original = script([
       { id: '01_hook', body: 'Corporation stole your chips.' },

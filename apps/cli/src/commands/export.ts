@@ -3,7 +3,7 @@ import path from 'node:path';
 import { LOUDNESS_PRESETS, type LoudnessTarget } from '@studio/audio/facts';
 import { downloadFiles } from '../download.js';
 import { CliError } from '../errors.js';
-import { resolveSessionId } from '../resolve.js';
+import { resolveRefs } from '../resolve.js';
 import type { CommandContext } from './context.js';
 
 export type Loudness = LoudnessTarget | null;
@@ -45,7 +45,7 @@ export async function exportCommand(
   sessionRef: string,
   options: ExportOptions,
 ): Promise<number> {
-  const sessionId = resolveSessionId(await ctx.client.sessions.list.query(), sessionRef);
+  const { sessionId } = await resolveRefs(ctx.client, { session: sessionRef });
   const result = await exportAndDownload(ctx, sessionId, options);
   ctx.out.result(`Wrote ${result.files.length} files to ${result.outDir}`, result);
   return 0;

@@ -1,7 +1,7 @@
 /** `studio regenerate <session> <beat>`: a new take of one beat; earlier takes are kept. */
 import { CliError } from '../errors.js';
 import { waitWithProgress } from '../follow-generation.js';
-import { resolveBeat, resolveSessionId } from '../resolve.js';
+import { beatById, resolveRefs } from '../resolve.js';
 import type { CommandContext } from './context.js';
 
 export interface RegenerateOptions {
@@ -20,8 +20,8 @@ export async function regenerateCommand(
   { wait, ...overrides }: RegenerateOptions,
 ): Promise<number> {
   const { client, out } = ctx;
-  const sessionId = resolveSessionId(await client.sessions.list.query(), sessionRef);
-  const beat = resolveBeat(await client.sessions.get.query({ sessionId }), beatRef);
+  const { sessionId, beatId } = await resolveRefs(client, { session: sessionRef, beat: beatRef });
+  const beat = beatById(await client.sessions.get.query({ sessionId }), beatId!);
   await client.generation.regenerateBeat.mutate({
     sessionId,
     beatId: beat.id,
@@ -37,7 +37,7 @@ export async function regenerateCommand(
     return 0;
   }
   const session = await waitWithProgress(ctx, sessionId);
-  const after = resolveBeat(session, beat.id);
+  const after = beatById(session, beat.id);
   const take = after.takes.at(-1);
   if (after.status !== 'ready' || !take || take.id === beat.takes.at(-1)?.id) {
     throw new CliError(

@@ -1,5 +1,5 @@
 /** `studio select <session> <beat> <take>`: the take that goes into the export. */
-import { resolveBeat, resolveSessionId, resolveTake } from '../resolve.js';
+import { beatById, resolveRefs } from '../resolve.js';
 import type { CommandContext } from './context.js';
 
 export async function selectCommand(
@@ -8,10 +8,14 @@ export async function selectCommand(
   beatRef: string,
   takeRef: string,
 ): Promise<number> {
-  const sessionId = resolveSessionId(await client.sessions.list.query(), sessionRef);
-  const beat = resolveBeat(await client.sessions.get.query({ sessionId }), beatRef);
-  const take = resolveTake(beat, takeRef);
-  const result = await client.takes.select.mutate({ beatId: beat.id, takeId: take.id });
-  out.result(`Selected take ${beat.takes.indexOf(take) + 1} of ${beat.beatKey}.`, result);
+  const { sessionId, beatId, takeId } = await resolveRefs(client, {
+    session: sessionRef,
+    beat: beatRef,
+    take: takeRef,
+  });
+  const result = await client.takes.select.mutate({ beatId: beatId!, takeId: takeId! });
+  const beat = beatById(await client.sessions.get.query({ sessionId }), beatId!);
+  const number = beat.takes.findIndex((take) => take.id === takeId) + 1;
+  out.result(`Selected take ${number} of ${beat.beatKey}.`, result);
   return 0;
 }

@@ -1,6 +1,6 @@
 /** `studio show <session>`: beats, statuses and selected takes. */
 import { formatSeconds, table } from '../output.js';
-import { resolveSessionId, type SessionView } from '../resolve.js';
+import { resolveRefs, type SessionView } from '../resolve.js';
 import type { CommandContext } from './context.js';
 
 export function describeSession(session: SessionView): string {
@@ -33,7 +33,7 @@ export async function showSessionCommand(
   { client, out }: CommandContext,
   sessionRef: string,
 ): Promise<number> {
-  const sessionId = resolveSessionId(await client.sessions.list.query(), sessionRef);
+  const { sessionId } = await resolveRefs(client, { session: sessionRef });
   const session = await client.sessions.get.query({ sessionId });
   out.result(describeSession(session), session);
   return 0;

@@ -19,7 +19,6 @@ import type { Context } from '../context.js';
 import { appRouter } from '../router/index.js';
 import type { SessionView } from '../sessions/views.js';
 import { createCallerFactory } from '../trpc.js';
-import { resolveSessionId } from './resolve.js';
 import type { Links } from './shapes.js';
 import { failureResult, toFailure } from './tool-result.js';
 
@@ -32,7 +31,7 @@ export interface ToolContext {
   caller: StudioCaller;
   services: Context;
   links: Links;
-  /** A session id or unique prefix, to the session as the API shows it. */
+  /** A session id or unique prefix, to the session as the API shows it (`sessions.resolve`). */
   session(ref: string): Promise<SessionView>;
 }
 
@@ -43,7 +42,7 @@ export function createToolContext(services: Context, links: Links): ToolContext 
     services,
     links,
     async session(ref) {
-      const sessionId = await resolveSessionId(ref, () => caller.sessions.list());
+      const { sessionId } = await caller.sessions.resolve({ session: ref });
       return caller.sessions.get({ sessionId });
     },
   };

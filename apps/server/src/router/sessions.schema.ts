@@ -24,3 +24,16 @@ export const reimportInput = reimportPreviewInput.extend({
   /** The beat ids the preview listed as removed: confirms their deletion. */
   removeBeatKeys: z.array(storableText({ max: TEXT_LIMITS.beatKey })).default([]),
 });
+
+const typedRef = (max: number) =>
+  z.union([storableText({ min: 1, max, trim: true }), z.number().int().positive()]);
+
+/** What a person types to name a session, a beat of it and a take of that beat. */
+export const resolveRefsInput = z.object({
+  /** An id or a unique prefix of one. */
+  session: storableText({ min: 1, max: TEXT_LIMITS.idRef, trim: true }),
+  /** The script's beat id (`01_hook`), the beat's number (1 = first) or its id. */
+  beat: typedRef(TEXT_LIMITS.beatKey).optional(),
+  /** The take's number within the beat (1 = oldest) or its id. */
+  take: typedRef(TEXT_LIMITS.idRef).optional(),
+});

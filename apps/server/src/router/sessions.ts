@@ -2,6 +2,7 @@
 import { listSessions, renameSession } from '@studio/db';
 import { estimateGeneration } from '../sessions/estimate.js';
 import { previewReimport, reimport } from '../sessions/reimport.js';
+import { resolveRefs } from '../sessions/resolve-refs.js';
 import {
   createSessionFromSource,
   deleteSessionWithFiles,
@@ -13,12 +14,15 @@ import {
   reimportInput,
   reimportPreviewInput,
   renameSessionInput,
+  resolveRefsInput,
   sessionRef,
   setStatusInput,
 } from './sessions.schema.js';
 
 export const sessionsRouter = router({
   list: procedure.query(({ ctx }) => listSessions(ctx.db)),
+  /** Ids from what a person types: a session (id or unique prefix), a beat, a take. */
+  resolve: procedure.input(resolveRefsInput).query(({ ctx, input }) => resolveRefs(ctx, input)),
   get: procedure.input(sessionRef).query(({ ctx, input }) => readSessionView(ctx, input.sessionId)),
   create: procedure
     .input(createSessionInput)

@@ -14,6 +14,8 @@ export const TEXT_LIMITS = {
   character: 64,
   /** A beat id as written in the script (els-spec §3). */
   beatKey: 64,
+  /** A session or take as typed: its id (36) or a prefix of it. */
+  idRef: 36,
   displayName: 100,
   /** A voice profile's note on how the character sounds. */
   description: 2_000,

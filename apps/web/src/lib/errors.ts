@@ -37,6 +37,7 @@ const domainMessages = {
   INVALID_SCRIPT: 'The script has errors; fix them and try again.',
   PAYLOAD_TOO_LARGE: 'That is too large for the studio to accept.',
   REMOVALS_NOT_CONFIRMED: 'The re-import removes beats: confirm the removals first.',
+  AMBIGUOUS_SESSION: 'More than one session starts with that id; give more of it.',
   // the database
   SESSION_NOT_FOUND: 'That session no longer exists.',
   BEAT_NOT_FOUND: 'That beat is no longer part of the session.',

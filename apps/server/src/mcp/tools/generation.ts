@@ -7,8 +7,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { LOUDNESS_PRESETS, loudnessSchema, unitSchema } from '@studio/audio';
 import { PACES } from '@studio/els';
 import { z } from 'zod';
+import { matchBeat } from '../../sessions/resolve-refs.js';
 import type { SessionView } from '../../sessions/views.js';
-import { resolveBeat } from '../resolve.js';
 import {
   beatOut,
   beatShape,
@@ -95,8 +95,8 @@ async function waitWithProgress(
 }
 
 function newTakeOf(before: SessionView, after: SessionView, beatId: string) {
-  const known = new Set(resolveBeat(before, beatId).takes.map((take) => take.id));
-  const beat = resolveBeat(after, beatId);
+  const known = new Set(matchBeat(before, beatId).takes.map((take) => take.id));
+  const beat = matchBeat(after, beatId);
   const index = beat.takes.findIndex((take) => !known.has(take.id));
   return { beat, index };
 }
@@ -119,8 +119,12 @@ export function registerGenerationTools(server: McpServer, context: ToolContext)
     revisions: Record<string, unknown>,
     shouldWait: boolean,
   ): Promise<{ sessionId: string; beat: BeatOut; take: TakeOut | null }> {
-    const before = await ctx.session(sessionRefText);
-    const target = resolveBeat(before, beatRefValue);
+    const { sessionId, beatId } = await ctx.caller.sessions.resolve({
+      session: sessionRefText,
+      beat: beatRefValue,
+    });
+    const before = await ctx.caller.sessions.get({ sessionId });
+    const target = matchBeat(before, beatId!);
     await ctx.caller.generation.regenerateBeat({
       sessionId: before.id,
       beatId: target.id,
@@ -130,7 +134,7 @@ export function registerGenerationTools(server: McpServer, context: ToolContext)
       const queued = await ctx.caller.sessions.get({ sessionId: before.id });
       return {
         sessionId: before.id,
-        beat: beatOut(resolveBeat(queued, target.id), ctx.links),
+        beat: beatOut(matchBeat(queued, target.id), ctx.links),
         take: null,
       };
     }

@@ -1,7 +1,7 @@
 /** `select_take` and `export_selected_takes`: the reviewer's choice, and the deliverables. */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { resolveBeat, resolveTake } from '../resolve.js';
+import { matchBeat, matchTake } from '../../sessions/resolve-refs.js';
 import { exportLinks, exportOut, exportShape, sessionOut } from '../shapes.js';
 import { defineTool, type ToolContext } from '../tool-context.js';
 import { successResult } from '../tool-result.js';
@@ -32,10 +32,15 @@ export function registerReviewTools(server: McpServer, context: ToolContext): vo
       annotations: { idempotentHint: true, openWorldHint: false },
     },
     async ({ session_id, beat_id, take_id }, _extra, ctx) => {
-      const session = await ctx.session(session_id);
-      const beat = resolveBeat(session, beat_id);
-      const take = resolveTake(beat, take_id);
-      await ctx.caller.takes.select({ beatId: beat.id, takeId: take.id });
+      const { sessionId, beatId, takeId } = await ctx.caller.sessions.resolve({
+        session: session_id,
+        beat: beat_id,
+        take: take_id,
+      });
+      await ctx.caller.takes.select({ beatId: beatId!, takeId: takeId! });
+      const session = await ctx.caller.sessions.get({ sessionId });
+      const beat = matchBeat(session, beatId!);
+      const take = matchTake(beat, takeId!);
       const number = beat.takes.indexOf(take) + 1;
       return successResult(
         {
