@@ -10,7 +10,6 @@ import {
   speedSchema,
   unitSchema,
 } from '@studio/audio';
-import { startElevenLabsStandIn, type ElevenLabsStandIn } from '@studio/audio/testing';
 import {
   DEFAULT_MODEL_ID,
   jobOverridesSchema,
@@ -18,33 +17,17 @@ import {
   voiceProfilePatchSchema,
 } from '@studio/db';
 import { parse } from '@studio/els';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // The browser's estimate, as the New Session page computes it.
 import { estimateScript } from '../../web/src/lib/estimate.js';
-import { appRouter } from '../src/router/index.js';
-import { createCallerFactory } from '../src/trpc.js';
 import { script } from './support/scripts.js';
-import { createTestStudio, type TestStudio } from './support/studio.js';
-
-const createCaller = createCallerFactory(appRouter);
+import { useCallerStudio } from './support/studio.js';
 
 describe('the web estimate and the server estimate', () => {
-  let standIn: ElevenLabsStandIn;
-  let test: TestStudio;
-  let caller: ReturnType<typeof createCaller>;
-
-  beforeAll(async () => {
-    standIn = await startElevenLabsStandIn();
-    test = await createTestStudio({ standIn });
-    caller = createCaller({ ...test.studio.services, requestId: 'facts-test' });
-  });
-
-  afterAll(async () => {
-    await test?.close();
-    await standIn?.close();
-  });
+  const studio = useCallerStudio('facts-test');
 
   it('agree on characters and credits, whatever the case of a Flash model id', async () => {
+    const { caller } = studio();
     await caller.voices.update({ character: 'boomer', patch: { modelId: 'Eleven_Flash_v2_5' } });
     const source = script([
       {

@@ -1,31 +1,14 @@
 /** Voice previews speak their text as ELS: parsed like a script line, refused like one. */
-import { startElevenLabsStandIn, type ElevenLabsStandIn } from '@studio/audio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StudioError } from '../src/errors.js';
-import { appRouter } from '../src/router/index.js';
-import { createCallerFactory } from '../src/trpc.js';
 import { expectError } from './support/errors.js';
-import { createTestStudio, type TestStudio } from './support/studio.js';
-
-const createCaller = createCallerFactory(appRouter);
+import { useCallerStudio } from './support/studio.js';
 
 describe('voice preview', () => {
-  let standIn: ElevenLabsStandIn;
-  let test: TestStudio;
-  let caller: ReturnType<typeof createCaller>;
-
-  beforeAll(async () => {
-    standIn = await startElevenLabsStandIn();
-    test = await createTestStudio({ standIn });
-    caller = createCaller({ ...test.studio.services, requestId: 'preview-test' });
-  });
-
-  afterAll(async () => {
-    await test?.close();
-    await standIn?.close();
-  });
+  const studio = useCallerStudio('preview-test');
 
   it('voices the text through the parser: markup is read, never spoken', async () => {
+    const { caller, standIn } = studio();
     const before = standIn.requests.length;
     const preview = await caller.voices.preview({
       character: 'boomer',
@@ -37,6 +20,7 @@ describe('voice preview', () => {
   });
 
   it('refuses text that is not a valid line, at its line in the text', async () => {
+    const { caller } = studio();
     const error = await expectError(
       caller.voices.preview({ character: 'boomer', text: 'Fine.\nHello [PACE: fast] there.' }),
       'BAD_REQUEST',

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '@studio/db';
 import { createTestDatabase } from '@studio/db/testing';
-import type { ElevenLabsStandIn } from '@studio/audio/testing';
+import { startElevenLabsStandIn, type ElevenLabsStandIn } from '@studio/audio/testing';
+import { afterAll, beforeAll } from 'vitest';
+import { appRouter } from '../../src/router/index.js';
+import { createCallerFactory } from '../../src/trpc.js';
 import { loadEnv, type StudioConfig } from '../../src/env.js';
 import { createStudio, type Studio } from '../../src/studio.js';
 
@@ -61,5 +64,36 @@ export async function createTestStudio(options: TestStudioOptions = {}): Promise
       await studio.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+const createCaller = createCallerFactory(appRouter);
+
+export interface CallerStudio {
+  standIn: ElevenLabsStandIn;
+  test: TestStudio;
+  caller: ReturnType<typeof createCaller>;
+}
+
+/**
+ * For a describe block: a studio voiced by a fresh stand-in, started before its tests and
+ * closed after them, with a `createCaller` on its services. Read the parts inside tests.
+ */
+export function useCallerStudio(requestId: string): () => CallerStudio {
+  let parts: CallerStudio | undefined;
+  let standIn: ElevenLabsStandIn | undefined;
+  let test: TestStudio | undefined;
+  beforeAll(async () => {
+    standIn = await startElevenLabsStandIn();
+    test = await createTestStudio({ standIn });
+    parts = { standIn, test, caller: createCaller({ ...test.studio.services, requestId }) };
+  });
+  afterAll(async () => {
+    await test?.close();
+    await standIn?.close();
+  });
+  return () => {
+    if (!parts) throw new Error('useCallerStudio: read it inside a test');
+    return parts;
   };
 }
