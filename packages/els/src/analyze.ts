@@ -112,8 +112,9 @@ interface AudioCut {
 /** The cut of an audio tag carried over from a part without words: the start of the next. */
 const AT_START = -1;
 
-/** Shared by the many parts without audio tags, to spare an allocation per line. */
+/** Shared by the many parts and lines without audio tags, to spare allocations per line. */
 const NO_AUDIO: readonly AudioCut[] = Object.freeze([]);
+const NO_AUDIO_TAGS: readonly AudioTag[] = Object.freeze([]);
 
 class Analyzer {
   private readonly diagnostics = new DiagnosticList();
@@ -699,9 +700,9 @@ class Analyzer {
       this.speakerMissing = true;
       character = '';
     }
-    const audioTags: AudioTag[] = offsets
+    const audioTags: readonly AudioTag[] = offsets
       ? audio.map(({ name }, index) => ({ name, at: offsets[index] as number }))
-      : [];
+      : NO_AUDIO_TAGS;
     beat.lines.push({
       text: marked.text,
       taggedText: taggedText(marked.text, audioTags),

@@ -5,14 +5,18 @@ import { STAR, isSpace } from './text.js';
 export interface Emphasized {
   /** The text without markers, strong emphasis in capitals. */
   text: string;
-  emphasis: string[];
-  strongEmphasis: string[];
+  emphasis: readonly string[];
+  strongEmphasis: readonly string[];
   /** Runs of `*` left in the text as written: `[start, end)` indexes into the input. */
   unmatched: ReadonlyArray<readonly [number, number]>;
 }
 
-/** Shared by the many lines without `*`, to spare an allocation per line. */
+/**
+ * Shared by the many lines without `*`, to spare allocations per line: the result of a parse is
+ * kept, and every object it holds is copied by the garbage collector as it is promoted.
+ */
 const NONE: Emphasized['unmatched'] = Object.freeze([]);
+const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /**
  * Where emphasis puts things, when a caller asks: `offsets` (indexes into the input) are moved in
@@ -33,7 +37,8 @@ export interface EmphasisMap {
  */
 export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
   let star = line.indexOf('*');
-  if (star < 0) return { text: line, emphasis: [], strongEmphasis: [], unmatched: NONE };
+  if (star < 0)
+    return { text: line, emphasis: NO_WORDS, strongEmphasis: NO_WORDS, unmatched: NONE };
   /** (input index, output index) where each piece of the output starts, when mapping offsets. */
   const moves: number[] | null = map?.offsets?.length ? [] : null;
   const emphasis: string[] = [];
@@ -78,8 +83,8 @@ export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
   // Exact-size copies: arrays grown by push keep spare room, and lines are kept for long.
   return {
     text: text + line.slice(copied),
-    emphasis: emphasis.slice(),
-    strongEmphasis: strongEmphasis.slice(),
+    emphasis: emphasis.length === 0 ? NO_WORDS : emphasis.slice(),
+    strongEmphasis: strongEmphasis.length === 0 ? NO_WORDS : strongEmphasis.slice(),
     unmatched,
   };
 }
