@@ -462,11 +462,12 @@ class Analyzer {
       );
     }
     if (!this.build) return;
-    const { lines } = beat;
+    // Exact-size copies: an array grown by push keeps spare room, and the script is kept.
+    const lines = beat.lines.slice();
     const first = lines[0];
     const last = lines.at(-1);
     if (last !== undefined && !beat.lastPauseWritten) last.pauseAfterMs = BEAT_PAUSE_MS;
-    const segments = groupSegments(lines);
+    const segments = groupSegments(lines).slice();
     this.beats.push({
       id: beat.id,
       number: beat.number,
