@@ -8,14 +8,16 @@
  * every imported constant into a function call.
  */
 
-import { mkdir } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { ParseResult, parse as parseFunction } from '../src/index.js';
 import { CHARACTERS, script } from './bench-script.js';
 
-const bundled = fileURLToPath(new URL('./.tmp/els.mjs', import.meta.url));
-await mkdir(fileURLToPath(new URL('./.tmp/', import.meta.url)), { recursive: true });
+const folder = await mkdtemp(path.join(os.tmpdir(), 'els-bench-'));
+const bundled = path.join(folder, 'els.mjs');
 await build({
   entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
   outfile: bundled,
@@ -25,6 +27,7 @@ await build({
   logLevel: 'warning',
 });
 const { parse } = (await import(pathToFileURL(bundled).href)) as { parse: typeof parseFunction };
+await rm(folder, { recursive: true });
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

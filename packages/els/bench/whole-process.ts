@@ -7,8 +7,9 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHARACTERS, script } from './bench-script.js';
 
@@ -79,8 +80,8 @@ console.log(
   `examples_check_s: ${typeof examplesCheck === 'number' ? examplesCheck.toFixed(3) : examplesCheck}`,
 );
 
-mkdirSync(here('./.tmp/'), { recursive: true });
-const big = here('./.tmp/script-5000.els');
+const folder = mkdtempSync(path.join(os.tmpdir(), 'els-bench-'));
+const big = path.join(folder, 'script-5000.els');
 writeFileSync(big, script(5000, 42));
 const [elsBig, python] = timeInTurns(
   [
@@ -96,4 +97,5 @@ if (typeof python === 'number') {
     console.log(`speedup_vs_python_seed: ${(python / elsBig).toFixed(1)}`);
   }
 } else console.log(`python_seed_5000_beats_s: unavailable (${python})`);
+rmSync(folder, { recursive: true });
 console.log(`load_average_after: ${load()}`);

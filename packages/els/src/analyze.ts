@@ -91,10 +91,13 @@ interface OpenBeat {
   /** The `[BEAT:` line, where header and whole-beat problems are reported. */
   header: Span;
   stage: 'name' | 'separator' | 'body';
-  /** Its lines so far; only counted when the script is not built. */
+  /** Its lines so far, left empty when the script is only checked; `lineCount` counts them. */
   lines: Line[];
   lineCount: number;
-  /** Source line of the latest text line, and whether its pause was written (a second one is reported, a written last pause kept). */
+  /**
+   * The latest text line's source line, and whether its pause was written: a second one is
+   * reported, and a written last pause is kept as the beat's trailing pause.
+   */
   lastSourceLine: number;
   lastPauseWritten: boolean;
   character: string | null;
