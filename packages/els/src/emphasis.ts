@@ -80,9 +80,10 @@ export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
     moves.push(copied, text.length);
     moveOffsets(map?.offsets as number[], moves, text.length + line.length - copied);
   }
-  // Exact-size copies: arrays grown by push keep spare room, and lines are kept for long.
+  // Kept for long, so copied flat and to size: a string built by `+=` is a tree of its pieces,
+  // and an array grown by push keeps spare room.
   return {
-    text: text + line.slice(copied),
+    text: copied === 0 ? line : [text, line.slice(copied)].join(''),
     emphasis: emphasis.length === 0 ? NO_WORDS : emphasis.slice(),
     strongEmphasis: strongEmphasis.length === 0 ? NO_WORDS : strongEmphasis.slice(),
     unmatched,
