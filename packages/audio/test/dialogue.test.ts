@@ -130,7 +130,7 @@ describe('dialogue in one performance (eleven_v3)', () => {
           modelId: 'eleven_v3',
           settings: { stability: 0.5, similarityBoost: 0.75, style: 0, speed: 1 },
         },
-        profile: V3.boomer!,
+        profile: { ...V3.boomer!, character: voices(i) },
         sentLines: [text],
         warnings: [],
       }));

@@ -15,8 +15,8 @@ export interface Performance {
 }
 
 /**
- * Whether the beat is voiced as one performance: several voices on one model that voices
- * dialogue (ElevenLabs only), and the session asked for it.
+ * Whether the beat is voiced as one performance: several characters (two may share a voice) on
+ * one model that voices dialogue (ElevenLabs only), and the session asked for it.
  */
 function asDialogue(
   planned: readonly SegmentRequest[],
@@ -30,7 +30,7 @@ function asDialogue(
     modelId !== undefined &&
     modelCapabilities(modelId).dialogue &&
     planned.every((p) => p.request.modelId === modelId) &&
-    new Set(planned.map((p) => p.request.voiceId)).size > 1
+    new Set(planned.map((p) => p.profile.character)).size > 1
   );
 }
 
