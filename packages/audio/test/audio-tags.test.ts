@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createElevenLabsProvider,
-  createLocalStorage,
   renderTake,
   segmentHash,
   segmentRequests,
-  type RenderTakeInput,
   type VoiceProfile,
 } from '../src/index.js';
-import {
-  detectSilences,
-  startElevenLabsStandIn,
-  type ElevenLabsStandIn,
-} from '../src/testing/index.js';
-import { beatOf, PROFILES, tempDir } from './helpers.js';
+import { detectSilences } from '../src/testing/index.js';
+import { beatOf, PROFILES, useStandInRender } from './helpers.js';
 
 const onModel = (modelId: string): Record<string, VoiceProfile> =>
   Object.fromEntries(
@@ -33,27 +27,12 @@ Back in my day [laughs] chips were full.
 [PAUSE: 500ms]
 [END_BEAT]`);
 
-let standIn: ElevenLabsStandIn;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let base: Omit<RenderTakeInput, 'takeId' | 'profiles'>;
-
-beforeAll(async () => {
-  standIn = await startElevenLabsStandIn();
-  dir = await tempDir();
-  base = {
-    beat,
-    provider: createElevenLabsProvider({ apiKey: standIn.apiKey, baseUrl: standIn.baseUrl }),
-    storage: createLocalStorage(dir.path),
-    sessionId: 'session1',
-  };
-});
-afterAll(async () => {
-  await standIn.close();
-  await dir.cleanup();
-});
+const setup = useStandInRender();
 
 describe('audio tags and stability modes', () => {
   it('sends the tags only to eleven_v3, snaps its stability, and keeps every pause', async () => {
+    const { standIn, render } = setup();
+    const base = { ...render, beat };
     standIn.reset();
     const v3 = await renderTake({ ...base, profiles: onModel('eleven_v3'), takeId: 'v3' });
     const v2 = await renderTake({

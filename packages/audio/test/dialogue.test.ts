@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createElevenLabsProvider,
-  createLocalStorage,
-  createSegmentCache,
   DIALOGUE_CHARACTER_LIMIT,
   planPerformances,
   renderTake,
   segmentRequests,
-  type RenderTakeInput,
   type SegmentRequest,
   type VoiceProfile,
 } from '../src/index.js';
-import {
-  detectSilences,
-  startElevenLabsStandIn,
-  type ElevenLabsStandIn,
-} from '../src/testing/index.js';
-import { beatOf, PROFILES, tempDir } from './helpers.js';
+import { detectSilences } from '../src/testing/index.js';
+import { beatOf, PROFILES, useStandInRender } from './helpers.js';
 
 const V3: Record<string, VoiceProfile> = Object.fromEntries(
   Object.entries(PROFILES).map(([name, profile]) => [name, { ...profile, modelId: 'eleven_v3' }]),
@@ -39,32 +31,14 @@ We had it all.
 [END_BEAT]`);
 const PAUSES = [150, 400, 900, 250, 600];
 
-let standIn: ElevenLabsStandIn;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let base: Omit<RenderTakeInput, 'takeId'>;
-
-beforeAll(async () => {
-  standIn = await startElevenLabsStandIn();
-  dir = await tempDir();
-  const storage = createLocalStorage(dir.path);
-  base = {
-    beat,
-    profiles: V3,
-    provider: createElevenLabsProvider({ apiKey: standIn.apiKey, baseUrl: standIn.baseUrl }),
-    storage,
-    cache: createSegmentCache(storage),
-    sessionId: 'session1',
-  };
-});
-afterAll(async () => {
-  await standIn.close();
-  await dir.cleanup();
-});
+const setup = useStandInRender();
+const base = () => ({ ...setup().render, beat, profiles: V3 });
 
 describe('dialogue in one performance (eleven_v3)', () => {
   it('voices a beat with several characters in one request, cut back into lines with every pause', async () => {
+    const { standIn } = setup();
     standIn.reset();
-    const { take, requests } = await renderTake({ ...base, takeId: 'one' });
+    const { take, requests } = await renderTake({ ...base(), takeId: 'one' });
 
     expect(requests).toBe(1);
     expect(standIn.requests).toHaveLength(1);
@@ -90,7 +64,7 @@ describe('dialogue in one performance (eleven_v3)', () => {
       ['boomer', [4]],
     ]);
 
-    const mp3 = await base.storage.get(take.storageKey);
+    const mp3 = await base().storage.get(take.storageKey);
     const silences = await detectSilences({ encoded: mp3 }, { noiseDb: -50, minDurationMs: 50 });
     expect(silences).toHaveLength(PAUSES.length);
     silences.forEach((silence, k) => {
@@ -101,8 +75,9 @@ describe('dialogue in one performance (eleven_v3)', () => {
   });
 
   it('sends one request per segment when the session asks for it', async () => {
+    const { standIn } = setup();
     standIn.reset();
-    await renderTake({ ...base, takeId: 'per', dialogueMode: 'per_segment' });
+    await renderTake({ ...base(), takeId: 'per', dialogueMode: 'per_segment' });
     expect(standIn.requests.map((r) => r.voiceId)).toEqual(
       beat.segments.map((segment) => V3[segment.character]?.voiceId),
     );

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CONTINUITY_REQUEST_ID_MAX_AGE_MS,
-  createElevenLabsProvider,
-  createLocalStorage,
   renderTake,
-  type RenderTakeInput,
   type SegmentContinuity,
 } from '../src/index.js';
-import { startElevenLabsStandIn, type ElevenLabsStandIn } from '../src/testing/index.js';
-import { beatsOf, PROFILES, tempDir } from './helpers.js';
+import { beatsOf, PROFILES, useStandInRender } from './helpers.js';
 
 // Three beats of one script: the middle one is voiced between the other two's takes.
 const [before, middle, after] = beatsOf(`[BEAT: 01_before]
@@ -47,44 +43,34 @@ We are so back.
 [PAUSE: 200ms]
 [END_BEAT]`);
 
-let standIn: ElevenLabsStandIn;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let base: Omit<RenderTakeInput, 'takeId' | 'beat'>;
-
 type Body = Record<string, unknown>;
-const bodies = () => standIn.requests.map((r) => r.body as Body);
 
-beforeAll(async () => {
-  standIn = await startElevenLabsStandIn();
-  dir = await tempDir();
-  base = {
-    profiles: PROFILES,
-    provider: createElevenLabsProvider({ apiKey: standIn.apiKey, baseUrl: standIn.baseUrl }),
-    storage: createLocalStorage(dir.path),
-    sessionId: 'session1',
-  };
-});
-afterAll(async () => {
-  await standIn.close();
-  await dir.cleanup();
-});
+const setup = useStandInRender();
+// No cache: every render here is sent, so the log shows each request.
+const base = () => {
+  const { provider, storage, sessionId } = setup().render;
+  return { provider, storage, sessionId, profiles: PROFILES };
+};
+const bodies = () => setup().standIn.requests.map((r) => r.body as Body);
+
 beforeEach(() => {
-  standIn.setRefuseRequestIds(false);
+  setup().standIn.setRefuseRequestIds(false);
 });
 
 async function neighbours() {
-  const previous = await renderTake({ ...base, beat: before!, takeId: 'before' });
-  const next = await renderTake({ ...base, beat: after!, takeId: 'after' });
-  standIn.reset();
+  const previous = await renderTake({ ...base(), beat: before!, takeId: 'before' });
+  const next = await renderTake({ ...base(), beat: after!, takeId: 'after' });
+  setup().standIn.reset();
   return { previous: previous.take.continuity, next: next.take.continuity };
 }
 
 describe('continuity across requests', () => {
   it('sends the neighbouring takes’ request ids (at most 3, nearest last) instead of their text', async () => {
+    const { standIn } = setup();
     const around = await neighbours();
     const context = { previousText: 'Four.', nextText: 'We are so back.' };
     const { take } = await renderTake({
-      ...base,
+      ...base(),
       beat: middle!,
       takeId: 'middle',
       context,
@@ -116,11 +102,12 @@ describe('continuity across requests', () => {
   });
 
   it('sends the neighbours’ text when their ids are two hours old', async () => {
+    const { standIn } = setup();
     const aged = (takes: SegmentContinuity[]) =>
       takes.map((c) => ({ ...c, voicedAt: c.voicedAt - CONTINUITY_REQUEST_ID_MAX_AGE_MS }));
     const around = await neighbours();
     const { take } = await renderTake({
-      ...base,
+      ...base(),
       beat: middle!,
       takeId: 'later',
       context: { previousText: 'Four.', nextText: 'We are so back.' },
@@ -142,10 +129,11 @@ describe('continuity across requests', () => {
   });
 
   it('falls back to the text when the API refuses the ids', async () => {
+    const { standIn } = setup();
     const around = await neighbours();
     standIn.setRefuseRequestIds(true);
     const { take } = await renderTake({
-      ...base,
+      ...base(),
       beat: middle!,
       takeId: 'refused',
       context: { previousText: 'Four.' },
