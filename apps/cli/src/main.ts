@@ -4,6 +4,7 @@
  * `render` and `mcp` start a private one when none is given.
  */
 import { parseArgs } from 'node:util';
+import { DIALOGUE_MODES, type DialogueMode } from '@studio/audio/facts';
 import { createStudioClient, type Connection } from './client.js';
 import type { CommandContext } from './commands/context.js';
 import { exportCommand, LOUDNESS_CHOICES, parseLoudness } from './commands/export.js';
@@ -24,8 +25,11 @@ const usage = `Usage: studio <command> [options]
 Commands:
   sessions                              list sessions, most recent first
   show <session>                        beats, statuses and selected takes
-  new FILE.els [--generate] [--wait]    create a session (FILE - reads stdin); --wait follows
-                                        generation live and exits 0 only if every beat is ready
+  new FILE.els [--generate] [--wait] [--dialogue-mode ${DIALOGUE_MODES.join('|')}]
+                                        create a session (FILE - reads stdin); --wait follows
+                                        generation live and exits 0 only if every beat is ready;
+                                        --dialogue-mode: beats with several characters on
+                                        eleven_v3 as one performance (default) or per segment
   regenerate <session> <beat> [--pace P] [--stability X] [--style X] [--similarity X]
              [--direction TEXT] [--wait]
                                         voice a new take of one beat; old takes are kept
@@ -64,7 +68,17 @@ const options = {
   style: { type: 'string' },
   similarity: { type: 'string' },
   direction: { type: 'string' },
+  'dialogue-mode': { type: 'string' },
 } as const;
+
+function dialogueMode(value: string | undefined): DialogueMode | undefined {
+  if (value === undefined) return undefined;
+  const mode = DIALOGUE_MODES.find((m) => m === value);
+  if (!mode) {
+    throw new CliError('USAGE', `--dialogue-mode must be ${DIALOGUE_MODES.join(' or ')}.`);
+  }
+  return mode;
+}
 
 function number(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -149,9 +163,11 @@ export async function run(argv: string[], env = process.env): Promise<number> {
         );
       case 'new': {
         const [file] = positionals(rest, 1, 'FILE.els');
+        const mode = dialogueMode(values['dialogue-mode']);
         return await newSessionCommand(await context(), file!, {
           generate: values.generate,
           wait: values.wait,
+          ...(mode === undefined ? {} : { dialogueMode: mode }),
         });
       }
       case 'regenerate': {

@@ -37,6 +37,7 @@ describe('arguments', () => {
     [['export', 'abc']],
     [['sessions', '--nope']],
     [['regenerate', 'a', 'b', '--stability', 'high']],
+    [['new', 'script.els', '--dialogue-mode', 'duet']],
   ])('%j is a usage error with exit code 2', async (argv) => {
     const error = await usageError(argv);
     expect(error.code).toBe('USAGE');

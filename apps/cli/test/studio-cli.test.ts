@@ -51,6 +51,12 @@ describe('studio CLI against a running studio', () => {
     await server?.stop();
   });
 
+  it('creates a session with the dialogue mode asked for', async () => {
+    const created = await studio(['new', script, '--dialogue-mode', 'per_segment', '--json'], env);
+    expect(created.code).toBe(0);
+    expect(json<{ dialogueMode: string }>(created).dialogueMode).toBe('per_segment');
+  }, 60_000);
+
   it('refuses to work without the studio token', async () => {
     const result = await studio(['sessions', '--json'], { STUDIO_URL: server.connection.url });
     expect(result.code).toBe(1);

@@ -273,6 +273,26 @@ describe('MCP over HTTP', { timeout: 180_000 }, () => {
     expect(fromResource.beats[0]!.selected_take_id).toBe(take.take_id);
   });
 
+  it('creates a session with the dialogue mode it is given, one performance by default', async () => {
+    const apart = structured<SessionOut & { dialogue_mode: string }>(
+      await call('create_production_session', {
+        els_content: numberedScript(1),
+        dialogue_mode: 'per_segment',
+      }),
+    );
+    expect(apart.dialogue_mode).toBe('per_segment');
+    const together = structured<SessionOut & { dialogue_mode: string }>(
+      await call('create_production_session', { els_content: numberedScript(1) }),
+    );
+    expect(together.dialogue_mode).toBe('one_performance');
+    const refused = await call('create_production_session', {
+      els_content: numberedScript(1),
+      dialogue_mode: 'duet',
+    });
+    expect(refused.isError).toBe(true);
+    expect((refused.content[0] as { text: string }).text).toContain('dialogue_mode');
+  });
+
   it('names what it cannot resolve, with a code and a fix', async () => {
     const created = structured<SessionOut>(
       await call('create_production_session', { els_content: numberedScript(1) }),

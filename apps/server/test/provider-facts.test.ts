@@ -4,6 +4,7 @@
  */
 import {
   DEFAULT_MODEL_ID as AUDIO_DEFAULT_MODEL_ID,
+  DIALOGUE_MODES as AUDIO_DIALOGUE_MODES,
   MAX_SPEED,
   MIN_SPEED,
   PROVIDER_NAMES,
@@ -12,6 +13,7 @@ import {
 } from '@studio/audio';
 import {
   DEFAULT_MODEL_ID,
+  DIALOGUE_MODES,
   jobOverridesSchema,
   TAKE_PROVIDERS,
   voiceProfilePatchSchema,
@@ -82,5 +84,6 @@ describe("@studio/db's copies of the provider facts", () => {
   it('name the same providers and the same default model', () => {
     expect([...TAKE_PROVIDERS]).toEqual([...PROVIDER_NAMES]);
     expect(DEFAULT_MODEL_ID).toBe(AUDIO_DEFAULT_MODEL_ID);
+    expect([...DIALOGUE_MODES]).toEqual([...AUDIO_DIALOGUE_MODES]);
   });
 });

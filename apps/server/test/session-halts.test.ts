@@ -25,6 +25,8 @@ function account() {
         alignment: { characters: [], startMs: [], endMs: [] },
         charactersBilled: 1,
         requestId: null,
+        continuity: { previous: 'none', next: 'none' },
+        voicedAt: 0,
         modelId: 'm',
       };
     },

@@ -224,6 +224,8 @@ describe('concurrency gate', () => {
           alignment: { characters: [], startMs: [], endMs: [] },
           charactersBilled: 0,
           requestId: null,
+          continuity: { previous: 'none', next: 'none' },
+          voicedAt: 0,
           modelId: 'm',
           ...(reportedMax === null
             ? {}

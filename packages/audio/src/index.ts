@@ -1,8 +1,10 @@
 /** @studio/audio — voicing beats into takes, exact pauses, storage, cache and export. */
 
 export type {
+  ContinuityMode,
   LineTiming,
   LocalVoice,
+  SegmentContinuity,
   SegmentSettings,
   VoiceProfile,
   VoiceSettings,
@@ -10,10 +12,13 @@ export type {
 
 export type {
   Alignment,
+  Continuity,
+  DialogueTurn,
   SpeechProvider,
   SpeechRequest,
   SpeechResult,
   SynthesizeOptions,
+  TurnSpan,
 } from './providers/speech-provider.js';
 export { SpeechError, isSpeechError } from './providers/speech-error.js';
 export type { SpeechErrorCode, SpeechErrorDetails } from './providers/speech-error.js';
@@ -29,21 +34,31 @@ export { createSpeechProvider } from './providers/create-provider.js';
 export type { SpeechProviderConfig } from './providers/create-provider.js';
 export {
   characterLimit,
+  CONTINUITY_REQUEST_ID_MAX_AGE_MS,
   creditsPerCharacter,
+  DEFAULT_DIALOGUE_MODE,
   DEFAULT_MODEL_ID,
+  DIALOGUE_CHARACTER_LIMIT,
+  DIALOGUE_MAX_VOICES,
+  DIALOGUE_MODES,
   ELEVENLABS_MODELS,
   LOUDNESS_PRESETS,
   LOUDNESS_TARGETS,
+  MAX_CONTINUITY_REQUEST_IDS,
   MAX_SPEED,
   MIN_SPEED,
+  modelCapabilities,
   PROVIDER_NAMES,
+  snapStability,
   speechCost,
   supportsRequestStitching,
   UNIT_RANGE,
   VOICE_SETTING_RANGES,
 } from './provider-facts.js';
 export type {
+  DialogueMode,
   ElevenLabsModel,
+  ModelCapabilities,
   LoudnessTarget,
   ProviderName,
   SpeechCost,
@@ -55,7 +70,16 @@ export { mergeSettings } from './render/merge-settings.js';
 export type { SpeedClampedWarning, TakeOverrides } from './render/merge-settings.js';
 export { renderTake } from './render/render-take.js';
 export { segmentRequests } from './render/segment-requests.js';
-export type { SegmentRequest } from './render/segment-requests.js';
+export type {
+  BeatContext,
+  SegmentRequest,
+  SegmentRequestOptions,
+  SegmentWarning,
+  StabilitySnappedWarning,
+} from './render/segment-requests.js';
+export { planPerformances } from './render/performances.js';
+export type { Performance } from './render/performances.js';
+export type { NeighbourTakes, VoicedRequest } from './render/continuity.js';
 export type {
   RenderTakeInput,
   RenderedTake,

@@ -23,13 +23,66 @@ export const ELEVENLABS_MODELS = [
 export type ElevenLabsModel = (typeof ELEVENLABS_MODELS)[number];
 export const DEFAULT_MODEL_ID: ElevenLabsModel = 'eleven_multilingual_v2';
 
-/** Per-request character limits: a longer text is refused before it is sent. */
-const CHARACTER_LIMITS: Readonly<Record<ElevenLabsModel, number>> = {
-  eleven_multilingual_v2: 10_000,
-  eleven_flash_v2_5: 40_000,
-  eleven_turbo_v2_5: 40_000,
-  eleven_v3: 5_000,
+/** What a model does with a request beyond speaking its text: the one capability table. */
+export interface ModelCapabilities {
+  /** Per-request character limit: a longer text is refused before it is sent. */
+  characterLimit: number;
+  /** Acts on audio tags (`[whispers]`): sent the tagged text; other models never see a tag. */
+  audioTags: boolean;
+  /** Voices several speakers in one request (`/v1/text-to-dialogue`). */
+  dialogue: boolean;
+  /** Takes `previous_request_ids`/`next_request_ids` (the neighbours' own audio) for continuity. */
+  requestIds: boolean;
+  /** Takes `previous_text`/`next_text` for continuity. */
+  contextText: boolean;
+  /** The stability values the model distinguishes (others are snapped); null: any in 0–1. */
+  stabilityModes: readonly number[] | null;
+}
+
+const STITCHING_MODEL = {
+  audioTags: false,
+  dialogue: false,
+  requestIds: true,
+  contextText: true,
+  stabilityModes: null,
+} as const;
+
+/** eleven_v3 and its successors: tags and dialogue, but no request stitching of either kind. */
+const EXPRESSIVE_MODEL: ModelCapabilities = {
+  characterLimit: 5_000,
+  audioTags: true,
+  dialogue: true,
+  requestIds: false,
+  contextText: false,
+  // v3's Creative, Natural and Robust modes.
+  stabilityModes: [0, 0.5, 1],
 };
+
+const CAPABILITIES: Readonly<Record<ElevenLabsModel, ModelCapabilities>> = {
+  eleven_multilingual_v2: { ...STITCHING_MODEL, characterLimit: 10_000 },
+  eleven_flash_v2_5: { ...STITCHING_MODEL, characterLimit: 40_000 },
+  eleven_turbo_v2_5: { ...STITCHING_MODEL, characterLimit: 40_000 },
+  eleven_v3: EXPRESSIVE_MODEL,
+};
+
+/**
+ * A session's choice for beats with several characters on a model that voices dialogue: one
+ * text-to-dialogue performance, or one request per segment as on every other model.
+ */
+export const DIALOGUE_MODES = ['one_performance', 'per_segment'] as const;
+export type DialogueMode = (typeof DIALOGUE_MODES)[number];
+export const DEFAULT_DIALOGUE_MODE: DialogueMode = 'one_performance';
+
+/**
+ * A text-to-dialogue request stays within this many characters: the API's documented bound for
+ * reliable generation (longer ones may end early); a longer beat is split at segment boundaries.
+ */
+export const DIALOGUE_CHARACTER_LIMIT = 2_000;
+/** Distinct voices one text-to-dialogue request may hold. */
+export const DIALOGUE_MAX_VOICES = 10;
+/** `previous_request_ids`/`next_request_ids`: at most this many, each younger than the maximum age. */
+export const MAX_CONTINUITY_REQUEST_IDS = 3;
+export const CONTINUITY_REQUEST_ID_MAX_AGE_MS = 2 * 60 * 60 * 1000;
 
 /** The known model a model id names (`eleven_v3_preview` is `eleven_v3`); ids compare in any case. */
 function knownModel(modelId: string): ElevenLabsModel | undefined {
@@ -37,14 +90,42 @@ function knownModel(modelId: string): ElevenLabsModel | undefined {
   return ELEVENLABS_MODELS.find((model) => id.startsWith(model));
 }
 
-/** Unknown models get the limit of ElevenLabs' default model. */
+/**
+ * What the model named can do. A later generation (`eleven_v4…`) is taken to act like
+ * `eleven_v3`; any other unknown model like ElevenLabs' default model.
+ */
+export function modelCapabilities(modelId: string): ModelCapabilities {
+  const known = knownModel(modelId);
+  if (known) return CAPABILITIES[known];
+  const generation = /^eleven_v(\d+)/i.exec(modelId)?.[1];
+  return generation !== undefined && Number(generation) >= 3
+    ? EXPRESSIVE_MODEL
+    : CAPABILITIES[DEFAULT_MODEL_ID];
+}
+
 export function characterLimit(modelId: string): number {
-  return CHARACTER_LIMITS[knownModel(modelId) ?? DEFAULT_MODEL_ID];
+  return modelCapabilities(modelId).characterLimit;
 }
 
 /** `previous_text`/`next_text` are refused by eleven_v3. */
 export function supportsRequestStitching(modelId: string): boolean {
-  return knownModel(modelId) !== 'eleven_v3';
+  return modelCapabilities(modelId).contextText;
+}
+
+/** The stability the model acts on: the nearest of its modes (ties go up), else the value itself. */
+export function snapStability(modelId: string, stability: number): number {
+  const modes = modelCapabilities(modelId).stabilityModes;
+  if (!modes) return stability;
+  let best = stability;
+  let distance = Infinity;
+  for (const mode of modes) {
+    const d = Math.abs(mode - stability);
+    if (d <= distance) {
+      best = mode;
+      distance = d;
+    }
+  }
+  return best;
 }
 
 /**

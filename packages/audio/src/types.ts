@@ -48,9 +48,26 @@ export interface SegmentSettings {
   voiceId: string;
   modelId: string;
   stability: number;
+  /** The stability asked for, when the model's modes snapped it to `stability` (eleven_v3). */
+  requestedStability?: number;
   similarityBoost: number;
   style: number;
   speed: number;
   text: string;
   lines: number[];
+}
+
+/** How a segment was tied to its neighbours on one side (`previous_request_ids`, `previous_text`…). */
+export type ContinuityMode = 'request_ids' | 'text' | 'none';
+
+/** How one segment of a take was requested (db `takes.continuity`). */
+export interface SegmentContinuity {
+  /** The provider's id of the request that voiced it (shared by a dialogue's segments). */
+  requestId: string | null;
+  /** When that audio was made (ms since the epoch, 0 unknown): ids past two hours are unusable. */
+  voicedAt: number;
+  previous: ContinuityMode;
+  next: ContinuityMode;
+  /** Voiced in one text-to-dialogue request together with the beat's other voices. */
+  dialogue: boolean;
 }

@@ -2,7 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type Beat } from '@studio/els';
-import type { VoiceProfile } from '../src/index.js';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  createElevenLabsProvider,
+  createLocalStorage,
+  createSegmentCache,
+  type RenderTakeInput,
+  type VoiceProfile,
+} from '../src/index.js';
+import { startElevenLabsStandIn, type ElevenLabsStandIn } from '../src/testing/index.js';
 
 export const CHARACTERS = ['every-coon', 'boomer', 'fed', 'whale', 'wojak', 'chad'] as const;
 
@@ -56,4 +64,41 @@ export function beatOf(body: string): Beat {
 export async function tempDir(): Promise<{ path: string; cleanup: () => Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), 'audio-test-'));
   return { path, cleanup: () => rm(path, { recursive: true, force: true }) };
+}
+
+export interface StandInRender {
+  standIn: ElevenLabsStandIn;
+  /** What every render of the file shares: the ElevenLabs provider on the stand-in, storage, cache. */
+  render: Pick<RenderTakeInput, 'provider' | 'storage' | 'cache' | 'sessionId'>;
+}
+
+/**
+ * For a test file: a fresh stand-in and a temporary storage folder with a segment cache, started
+ * before its tests and removed after them. Read the parts inside tests.
+ */
+export function useStandInRender(): () => StandInRender {
+  let parts: StandInRender | undefined;
+  let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
+  beforeAll(async () => {
+    const standIn = await startElevenLabsStandIn();
+    dir = await tempDir();
+    const storage = createLocalStorage(dir.path);
+    parts = {
+      standIn,
+      render: {
+        provider: createElevenLabsProvider({ apiKey: standIn.apiKey, baseUrl: standIn.baseUrl }),
+        storage,
+        cache: createSegmentCache(storage),
+        sessionId: 'session1',
+      },
+    };
+  });
+  afterAll(async () => {
+    await parts?.standIn.close();
+    await dir?.cleanup();
+  });
+  return () => {
+    if (!parts) throw new Error('useStandInRender: read it inside a test');
+    return parts;
+  };
 }

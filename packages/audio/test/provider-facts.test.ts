@@ -6,12 +6,37 @@ import {
   LOUDNESS_TARGETS,
   MAX_SPEED,
   MIN_SPEED,
+  modelCapabilities,
+  snapStability,
   speechCost,
   supportsRequestStitching,
 } from '../src/provider-facts.js';
 import { loudnessSchema, speedSchema, unitSchema } from '../src/provider-schemas.js';
 
 describe('provider facts', () => {
+  it('gives tags and dialogue to eleven_v3 and later, request stitching to the others', () => {
+    const table = ELEVENLABS_MODELS.map((model) => {
+      const { audioTags, dialogue, requestIds, contextText } = modelCapabilities(model);
+      return [model, audioTags, dialogue, requestIds, contextText];
+    });
+    expect(table).toEqual([
+      ['eleven_multilingual_v2', false, false, true, true],
+      ['eleven_flash_v2_5', false, false, true, true],
+      ['eleven_turbo_v2_5', false, false, true, true],
+      ['eleven_v3', true, true, false, false],
+    ]);
+    expect(modelCapabilities('eleven_v4_alpha').audioTags).toBe(true);
+    expect(modelCapabilities('eleven_v3_preview').dialogue).toBe(true);
+    expect(modelCapabilities('eleven_monolingual_v1').audioTags).toBe(false);
+  });
+
+  it('snaps stability to eleven_v3’s three modes and leaves other models’ as asked', () => {
+    expect([0, 0.2, 0.25, 0.35, 0.74, 0.8, 1].map((s) => snapStability('eleven_v3', s))).toEqual([
+      0, 0, 0.5, 0.5, 0.5, 1, 1,
+    ]);
+    expect(snapStability('eleven_multilingual_v2', 0.35)).toBe(0.35);
+  });
+
   it('prices the Flash and Turbo families at half a credit, whatever the case', () => {
     for (const model of ['eleven_flash_v2_5', 'ELEVEN_FLASH_V2_5', 'Eleven_Turbo_v2', 'x-turbo']) {
       expect(creditsPerCharacter(model)).toBe(0.5);

@@ -78,13 +78,21 @@ describe('renderTake', () => {
     expect(take.requestIds).toEqual(standIn.requests.map((r) => r.requestId));
     expect(rendered.warnings).toEqual([]);
 
-    // The stitching context, the settings, and never the direction.
+    // The stitching context (the previous segment's own request, the next one's text), the
+    // settings, and never the direction.
     const bodies = standIn.requests.map((r) => r.body as Record<string, unknown>);
     expect(bodies[1]).toMatchObject({
-      previous_text: beat.segments[0]?.text,
+      previous_request_ids: [standIn.requests[0]?.requestId],
       next_text: beat.segments[2]?.text,
     });
+    expect(bodies[1]).not.toHaveProperty('previous_text');
     expect(bodies[0]).not.toHaveProperty('previous_text');
+    expect(bodies[0]).not.toHaveProperty('previous_request_ids');
+    expect(take.continuity.map((c) => [c.previous, c.next])).toEqual([
+      ['none', 'text'],
+      ['request_ids', 'text'],
+      ['request_ids', 'none'],
+    ]);
     for (const body of bodies) {
       const settings = body.voice_settings as Record<string, unknown>;
       expect(Object.values(settings).every((v) => typeof v === 'number')).toBe(true);

@@ -31,6 +31,8 @@ const result: SpeechResult = {
   charactersBilled: 1,
   requestId: 'req-1',
   modelId: 'eleven_multilingual_v2',
+  continuity: { previous: 'text', next: 'none' },
+  voicedAt: 1_700_000_000_000,
 };
 
 describe('segment cache', () => {

@@ -15,6 +15,7 @@ export {
   isAuthSessionLive,
 } from './queries/auth-sessions.js';
 export {
+  beatNeighbours,
   deleteBeats,
   getBeat,
   insertBeats,
@@ -22,6 +23,7 @@ export {
   setBeatStatus,
   updateBeatFromScript,
   type BeatScriptUpdate,
+  type NeighbourBeat,
   type PlacedBeat,
   type ScriptReplacementPlan,
 } from './queries/beats.js';
@@ -54,8 +56,10 @@ export {
   createSessionFromScript,
   deleteSession,
   getSession,
+  getSessionDialogueMode,
   listSessions,
   renameSession,
+  setSessionDialogueMode,
   setSessionError,
   setSessionStatus,
   type BeatWithTakes,

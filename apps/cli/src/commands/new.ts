@@ -1,6 +1,7 @@
 /** `studio new FILE.els`: a session from a script, optionally voiced and followed to the end. */
 import { readFile } from 'node:fs/promises';
 import { isTRPCClientError } from '@trpc/client';
+import type { DialogueMode } from '@studio/audio/facts';
 import type { AppRouter } from '@studio/server';
 import { CliError, type ScriptDiagnostic } from '../errors.js';
 import { assertAllReady, waitWithProgress } from '../follow-generation.js';
@@ -35,10 +36,11 @@ export function formatDiagnostics(file: string, diagnostics: readonly ScriptDiag
 export async function createSessionFromFile(
   { client, out }: CommandContext,
   file: string,
+  settings: { dialogueMode?: DialogueMode } = {},
 ): Promise<SessionView> {
   const source = await readScript(file);
   try {
-    return await client.sessions.create.mutate({ source });
+    return await client.sessions.create.mutate({ source, ...settings });
   } catch (error) {
     const diagnostics = isTRPCClientError<AppRouter>(error) ? error.data?.diagnostics : null;
     if (diagnostics) {
@@ -52,9 +54,13 @@ export async function createSessionFromFile(
 export async function newSessionCommand(
   ctx: CommandContext,
   file: string,
-  { generate, wait }: { generate: boolean; wait: boolean },
+  {
+    generate,
+    wait,
+    ...settings
+  }: { generate: boolean; wait: boolean; dialogueMode?: DialogueMode },
 ): Promise<number> {
-  let session = await createSessionFromFile(ctx, file);
+  let session = await createSessionFromFile(ctx, file, settings);
   if (generate || wait) {
     await ctx.client.generation.start.mutate({ sessionId: session.id });
     if (wait) {

@@ -6,9 +6,11 @@
  */
 import { setMaxListeners } from 'node:events';
 import {
+  beatNeighbours,
   completeJob,
   failJob,
   getBeat,
+  getSessionDialogueMode,
   listSessionJobs,
   type GenerationJob,
   type SessionDetail,
@@ -16,6 +18,7 @@ import {
 import { renderTake, SpeechError } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
+import { surroundings } from './neighbours.js';
 import { renderProfiles } from './profiles.js';
 import { providerFor } from './providers.js';
 import { stopsSession } from './session-halts.js';
@@ -48,7 +51,11 @@ export async function voiceBeat(
 
     const started = Date.now();
     const { direction, ...overrides } = job.overrides;
+    // A regeneration ties into the neighbours' selected takes as they are now.
+    const around = await beatNeighbours(db, beat);
     const rendered = await renderTake({
+      ...surroundings(around.previous, around.next),
+      dialogueMode: await getSessionDialogueMode(db, job.sessionId),
       beat: beat.parsed,
       profiles: await renderProfiles(services),
       overrides,

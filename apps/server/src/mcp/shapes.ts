@@ -64,6 +64,8 @@ export const sessionShape = z.object({
   video_title: z.string(),
   project: z.string().nullable(),
   status: z.string(),
+  /** Multi-character beats on eleven_v3: one performance or one request per segment. */
+  dialogue_mode: z.string(),
   last_error: errorShape,
   characters_spent: z.number(),
   beat_count: z.number().int(),
@@ -164,6 +166,7 @@ export function sessionOut(session: SessionView, links: Links): SessionOut {
     video_title: session.videoTitle,
     project: session.project,
     status: session.status,
+    dialogue_mode: session.dialogueMode,
     last_error: session.lastError ?? null,
     characters_spent: session.charactersSpent,
     beat_count: beats.length,

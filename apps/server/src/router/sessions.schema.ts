@@ -1,4 +1,4 @@
-import { SESSION_STATUSES } from '@studio/db';
+import { DIALOGUE_MODES, SESSION_STATUSES } from '@studio/db';
 import { z } from 'zod';
 import { storableText, TEXT_LIMITS } from './text.schema.js';
 
@@ -10,7 +10,11 @@ export const createSessionInput = z.object({
   source: z.string(),
   /** Overrides the script's `video_title`. */
   videoTitle: title.optional(),
+  /** Beats with several characters on a dialogue model (eleven_v3); default one performance. */
+  dialogueMode: z.enum(DIALOGUE_MODES).optional(),
 });
+
+export const setDialogueModeInput = sessionRef.extend({ dialogueMode: z.enum(DIALOGUE_MODES) });
 
 export const renameSessionInput = sessionRef.extend({
   videoTitle: title,

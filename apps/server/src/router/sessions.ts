@@ -1,5 +1,5 @@
 /** Sessions: a script being voiced, reviewed and exported. */
-import { listSessions, renameSession } from '@studio/db';
+import { listSessions, renameSession, setSessionDialogueMode } from '@studio/db';
 import { estimateGeneration } from '../sessions/estimate.js';
 import { previewReimport, reimport } from '../sessions/reimport.js';
 import { resolveRefs } from '../sessions/resolve-refs.js';
@@ -16,6 +16,7 @@ import {
   renameSessionInput,
   resolveRefsInput,
   sessionRef,
+  setDialogueModeInput,
   setStatusInput,
 } from './sessions.schema.js';
 
@@ -33,6 +34,12 @@ export const sessionsRouter = router({
   rename: procedure
     .input(renameSessionInput)
     .mutation(({ ctx, input }) => renameSession(ctx.db, input.sessionId, input.videoTitle)),
+  /** One performance or one request per segment, for what is voiced from now on. */
+  setDialogueMode: procedure
+    .input(setDialogueModeInput)
+    .mutation(({ ctx, input }) =>
+      setSessionDialogueMode(ctx.db, input.sessionId, input.dialogueMode),
+    ),
   delete: procedure
     .input(sessionRef)
     .mutation(({ ctx, input }) => deleteSessionWithFiles(ctx, input.sessionId)),

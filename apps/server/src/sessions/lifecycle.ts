@@ -1,6 +1,12 @@
 /** Session lifecycle beyond plain rows: create from ELS source, read as the API shows it,
  * delete with its files. (Status changes go through `sessionState`, which tells every browser.) */
-import { createSessionFromScript, deleteSession, getSession, listExports } from '@studio/db';
+import {
+  createSessionFromScript,
+  deleteSession,
+  getSession,
+  listExports,
+  type DialogueMode,
+} from '@studio/db';
 import type { Services } from '../context.js';
 import { requireScript, type ScriptServices } from './script.js';
 import { sessionView, type SessionView } from './views.js';
@@ -8,13 +14,18 @@ import { sessionView, type SessionView } from './views.js';
 /** Validates and parses the source (refused with its diagnostics), then stores the session. */
 export async function createSessionFromSource(
   services: ScriptServices,
-  input: { source: string; videoTitle?: string | undefined },
+  input: {
+    source: string;
+    videoTitle?: string | undefined;
+    dialogueMode?: DialogueMode | undefined;
+  },
 ): Promise<SessionView> {
   const script = await requireScript(services, input.source);
   const created = await createSessionFromScript(services.db, {
     script,
     sourceEls: input.source,
     ...(input.videoTitle === undefined ? {} : { videoTitle: input.videoTitle }),
+    ...(input.dialogueMode === undefined ? {} : { dialogueMode: input.dialogueMode }),
   });
   return sessionView(created);
 }

@@ -26,6 +26,8 @@ export interface TakeView {
   modelId: string;
   charactersBilled: number;
   requestIds: string[];
+  /** Per segment: its request and what tied it to its neighbours (request ids, text, dialogue). */
+  continuity: TakeRow['continuity'];
   voicedText: string;
   /** The beat's text changed since this take was voiced. */
   voicesPreviousText: boolean;
@@ -93,6 +95,7 @@ export function takeView(
     modelId: take.modelId,
     charactersBilled: take.charactersBilled,
     requestIds: take.requestIds,
+    continuity: take.continuity,
     voicedText: take.voicedText,
     voicesPreviousText: take.voicedText !== beat.text,
     selected: take.id === beat.selectedTakeId,

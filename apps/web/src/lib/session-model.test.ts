@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   currentTake,
+  describeContinuity,
   describeSettings,
   playlist,
   reviseDefaults,
@@ -102,6 +103,22 @@ describe('describeSettings and stepIndex', () => {
     expect(describeSettings([settings, { ...settings, character: 'boomer' }])).toContain(
       '(+1 voice)',
     );
+    const snapped = { ...settings, modelId: 'eleven_v3', stability: 0.5, requestedStability: 0.35 };
+    expect(describeSettings([snapped])).toContain('stability 0.50 (snapped from 0.35');
+  });
+  it('names how the requests of a take were tied together', () => {
+    const segment = { previous: 'none', next: 'none', dialogue: false };
+    expect(describeContinuity([])).toBe('');
+    expect(describeContinuity([segment, { ...segment, previous: 'text' }])).toBe(
+      'stitched by text',
+    );
+    expect(
+      describeContinuity([
+        { ...segment, next: 'text' },
+        { ...segment, previous: 'request_ids' },
+      ]),
+    ).toBe('stitched by request ids');
+    expect(describeContinuity([{ ...segment, dialogue: true }])).toBe('one performance');
   });
   it('moves within bounds', () => {
     expect(stepIndex(null, 1, 3)).toBe(0);

@@ -10,6 +10,8 @@ export interface TakeSettingsLike {
   voiceId: string;
   modelId: string;
   stability: number;
+  /** Set when the model's stability modes snapped the asked value to `stability`. */
+  requestedStability?: number;
   similarityBoost: number;
   style: number;
   speed: number;
@@ -72,8 +74,12 @@ export function playlist<B extends BeatLike>(
 export function describeSettings(settings: readonly TakeSettingsLike[]): string {
   const first = settings[0];
   if (!first) return '';
+  const snapped =
+    first.requestedStability === undefined
+      ? ''
+      : ` (snapped from ${first.requestedStability.toFixed(2)}: ${first.modelId} has three modes)`;
   const parts = [
-    `stability ${first.stability.toFixed(2)}`,
+    `stability ${first.stability.toFixed(2)}${snapped}`,
     `similarity ${first.similarityBoost.toFixed(2)}`,
     `style ${first.style.toFixed(2)}`,
     `speed ×${first.speed.toFixed(2)}`,
@@ -83,6 +89,17 @@ export function describeSettings(settings: readonly TakeSettingsLike[]): string 
   return others > 0
     ? `${parts.join(' · ')} (+${others} voice${others > 1 ? 's' : ''})`
     : parts.join(' · ');
+}
+
+/** How a take's requests were tied together: one performance, request ids, text, or nothing. */
+export function describeContinuity(
+  continuity: readonly { previous: string; next: string; dialogue: boolean }[],
+): string {
+  if (continuity.some((c) => c.dialogue)) return 'one performance';
+  const modes = new Set(continuity.flatMap((c) => [c.previous, c.next]));
+  if (modes.has('request_ids')) return 'stitched by request ids';
+  if (modes.has('text')) return 'stitched by text';
+  return '';
 }
 
 export interface ReviseDefaults {

@@ -28,7 +28,7 @@ Bag **not** same.
 name: Boomer
 ---
 [CHARACTER: boomer]
-Back in my day.
+[sighs] Back in my day.
 [END_BEAT]
 `;
 /** 1-based line of `[PACE: fastt]` above. */
@@ -123,10 +123,19 @@ describe('the review studio', () => {
     await shot('02-new-session-valid');
     mark('script validated');
 
+    // The dialogue choice defaults to one performance.
+    expect(await page.getByRole('radio', { name: /One performance/ }).isChecked()).toBe(true);
+
     await page.getByRole('button', { name: 'Create & generate' }).click();
     await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
     sessionUrl = page.url();
     await page.getByTestId('session-title').filter({ hasText: 'E2E Chips' }).waitFor();
+
+    // The audio tag is a chip in the line, with a note: boomer's model does not act on tags.
+    const boomer = page.locator('[data-beat-key="02_boomer"]');
+    await boomer.locator('.audio-tag').filter({ hasText: 'sighs' }).waitFor();
+    expect(await boomer.locator('.line').first().textContent()).not.toContain('[sighs]');
+    await boomer.getByTestId('tags-ignored').waitFor();
   });
 
   it('shows generation progress live until 100%', async () => {

@@ -5,9 +5,11 @@ import { segmentCacheKey } from '../storage/keys.js';
 import { StorageError, type Storage } from '../storage/storage.js';
 
 /**
- * The content hash of a segment: everything that shapes its audio — provider and format, model,
- * voice, settings, text and the stitching context. Not the seed: a regenerated performance
- * replaces the cached one.
+ * The content hash of a request: everything that shapes its audio — provider and format, model,
+ * voice, settings, the text as sent (tagged only for models that act on tags), a dialogue's turns
+ * and the neighbours' text. Not the seed: a regenerated performance replaces the cached one. Not
+ * the neighbours' request ids either: they name the audio of that same neighbouring text, and are
+ * new with every take, so keying on them would make every render a miss.
  */
 export function segmentHash(provider: SpeechProvider, request: SpeechRequest): string {
   const { stability, similarityBoost, style, speed } = request.settings;
@@ -19,11 +21,16 @@ export function segmentHash(provider: SpeechProvider, request: SpeechRequest): s
     request.text,
     request.previousText ?? null,
     request.nextText ?? null,
+    ...(request.dialogue ? [request.dialogue.map((turn) => [turn.voiceId, turn.text])] : []),
   ];
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }
 
-type CachedMeta = Pick<SpeechResult, 'sampleRate' | 'alignment' | 'requestId' | 'modelId'>;
+type CachedMeta = Pick<
+  SpeechResult,
+  'sampleRate' | 'alignment' | 'requestId' | 'modelId' | 'continuity' | 'voicedAt' | 'turns'
+>;
+type StoredMeta = Omit<CachedMeta, 'continuity' | 'voicedAt'> & Partial<CachedMeta>;
 
 export interface SegmentCache {
   /** A hit costs nothing: `charactersBilled` is 0. */
@@ -61,8 +68,15 @@ export function createSegmentCache(storage: Storage): SegmentCache {
       const meta = await read(segmentCacheKey(hash, 'json'));
       const pcm = meta && (await read(segmentCacheKey(hash, 'pcm')));
       if (!meta || !pcm) return null;
-      const parsed = JSON.parse(meta.toString('utf8')) as CachedMeta;
-      return { ...parsed, pcm: bytesToPcm(pcm), charactersBilled: 0 };
+      const parsed = JSON.parse(meta.toString('utf8')) as StoredMeta;
+      return {
+        ...parsed,
+        // Entries from before continuity was recorded: unknown, and their ids too old to reuse.
+        continuity: parsed.continuity ?? { previous: 'none', next: 'none' },
+        voicedAt: parsed.voicedAt ?? 0,
+        pcm: bytesToPcm(pcm),
+        charactersBilled: 0,
+      };
     },
 
     async has(hash) {
@@ -79,6 +93,9 @@ export function createSegmentCache(storage: Storage): SegmentCache {
         alignment: result.alignment,
         requestId: result.requestId,
         modelId: result.modelId,
+        continuity: result.continuity,
+        voicedAt: result.voicedAt,
+        ...(result.turns ? { turns: result.turns } : {}),
       };
       try {
         await storage.put(segmentCacheKey(hash, 'json'), JSON.stringify(meta));

@@ -73,6 +73,9 @@ export function createLocalEspeakProvider(options: LocalEspeakOptions = {}): Spe
     if (request.text.trim() === '') {
       throw new SpeechError('invalid_request', 'Nothing to voice: the text is empty');
     }
+    if (request.dialogue) {
+      throw new SpeechError('invalid_request', 'The local voice speaks one voice per request');
+    }
     const voice = request.localVoice ?? DEFAULT_VOICE;
     if (!VARIANT.test(voice.variant)) {
       throw new SpeechError('voice_not_found', `Unknown eSpeak NG variant: ${voice.variant}`);
@@ -109,6 +112,8 @@ export function createLocalEspeakProvider(options: LocalEspeakOptions = {}): Spe
       charactersBilled: 0,
       requestId: null,
       modelId: 'espeak-ng',
+      continuity: { previous: 'none', next: 'none' },
+      voicedAt: Date.now(),
     };
   }
 

@@ -3,21 +3,39 @@ import type { Beat, Segment } from '@studio/els';
 import { segmentHash, type SegmentCache } from '../cache/segment-cache.js';
 import { encodeMp3 } from '../ffmpeg/encode-mp3.js';
 import {
+  DEFAULT_DIALOGUE_MODE,
+  modelCapabilities,
+  type DialogueMode,
+  type ProviderName,
+} from '../provider-facts.js';
+import {
   MAX_SEED,
   type SpeechProvider,
   type SpeechRequest,
   type SpeechResult,
 } from '../providers/speech-provider.js';
-import type { ProviderName } from '../provider-facts.js';
 import { takeStorageKey } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
-import type { LineTiming, SegmentSettings, VoiceProfile } from '../types.js';
+import type { LineTiming, SegmentContinuity, SegmentSettings, VoiceProfile } from '../types.js';
 import { assembleTake, type VoicedLine, type VoicedSegment } from './assemble-take.js';
-import type { SpeedClampedWarning, TakeOverrides } from './merge-settings.js';
+import {
+  nextRequestIds,
+  previousRequestIds,
+  type NeighbourTakes,
+  type VoicedRequest,
+} from './continuity.js';
+import type { TakeOverrides } from './merge-settings.js';
+import { planPerformances } from './performances.js';
 import { RenderError } from './render-error.js';
-import { segmentRequests, type SegmentRequest } from './segment-requests.js';
+import {
+  segmentRequests,
+  type BeatContext,
+  type SegmentRequest,
+  type SegmentWarning,
+} from './segment-requests.js';
+import { splitDialogue, type TurnAudio } from './split-dialogue.js';
 
-export type RenderWarning = (SpeedClampedWarning | { code: 'alignment_inexact' }) & {
+export type RenderWarning = (SegmentWarning | { code: 'alignment_inexact' }) & {
   segmentIndex: number;
 };
 
@@ -35,6 +53,12 @@ export interface RenderTakeInput {
   bitrateKbps?: number;
   /** A new performance: skip the cache and send a fresh random seed (the result is cached). */
   regenerate?: boolean;
+  /** Beats with several voices on a dialogue model: one performance (the default) or not. */
+  dialogueMode?: DialogueMode;
+  /** The neighbouring beats' text, sent for continuity where no request id qualifies. */
+  context?: BeatContext;
+  /** The neighbouring beats' selected takes: their request ids, for models that take them. */
+  neighbours?: NeighbourTakes;
   signal?: AbortSignal;
 }
 
@@ -48,6 +72,8 @@ export interface TakeColumns {
   modelId: string;
   charactersBilled: number;
   requestIds: string[];
+  /** Per segment: its request and what tied it to its neighbours. */
+  continuity: SegmentContinuity[];
   /** sha256 of the MP3 bytes (an ETag). */
   contentHash: string;
 }
@@ -60,41 +86,75 @@ export interface RenderedTake {
   requests: number;
 }
 
-function segmentLines(beat: Beat, segment: Segment): VoicedLine[] {
-  return segment.lines.map((lineIndex) => {
+function segmentLines(beat: Beat, segment: Segment, sentLines: readonly string[]): VoicedLine[] {
+  return segment.lines.map((lineIndex, k) => {
     const line = beat.lines[lineIndex];
     if (!line) throw new RenderError('invalid_beat', `Beat ${beat.id} has no line ${lineIndex}`);
     const { character, text, pauseAfterMs } = line;
-    return { lineIndex, character, text, pauseAfterMs };
+    return { lineIndex, character, text, sentText: sentLines[k] ?? text, pauseAfterMs };
   });
 }
 
+/** The request ids that tie a one-voice request to the audio around it (models that take ids). */
+function withRequestIds(
+  request: SpeechRequest,
+  before: readonly VoicedRequest[],
+  after: readonly VoicedRequest[],
+  now: number,
+): SpeechRequest {
+  if (request.dialogue || !modelCapabilities(request.modelId).requestIds) return request;
+  const previous = previousRequestIds(before, now);
+  const next = nextRequestIds(after, now);
+  return {
+    ...request,
+    ...(previous.length > 0 ? { previousRequestIds: previous } : {}),
+    ...(next.length > 0 ? { nextRequestIds: next } : {}),
+  };
+}
+
 /**
- * Voices one beat into a take: one provider request per segment (cached by content hash), the
- * written pauses inserted as silence in PCM, one MP3 encode, one storage write.
+ * Voices one beat into a take: one provider request per segment, or one text-to-dialogue
+ * performance cut back into segments (cached by content hash); each request tied to the audio
+ * before and after it; the written pauses inserted as silence in PCM, one MP3 encode, one
+ * storage write.
  */
 export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> {
   const { beat, provider, cache, signal } = input;
   if (beat.segments.length === 0) {
     throw new RenderError('invalid_beat', `Beat ${beat.id} has no lines`);
   }
-  const requests = segmentRequests(beat, input.profiles, input.overrides);
+  const planned = segmentRequests(beat, input.profiles, {
+    ...(input.overrides ? { overrides: input.overrides } : {}),
+    ...(input.context ? { context: input.context } : {}),
+    provider: provider.name,
+  });
+  const performances = planPerformances(
+    planned,
+    input.dialogueMode ?? DEFAULT_DIALOGUE_MODE,
+    provider.name,
+  );
   const storageKey = takeStorageKey(input.sessionId, beat.id, input.takeId);
+  const now = Date.now();
+  // The audio before the request being sent: the previous beat's take, then this take so far.
+  const before: VoicedRequest[] = [...(input.neighbours?.previous ?? [])];
 
   const warnings: RenderWarning[] = [];
   const settings: SegmentSettings[] = [];
+  const continuity: SegmentContinuity[] = [];
   const voiced: VoicedSegment[] = [];
   const results: SpeechResult[] = [];
   let cacheHits = 0;
 
-  for (const [segmentIndex, segment] of beat.segments.entries()) {
+  for (const [index, performance] of performances.entries()) {
     signal?.throwIfAborted();
-    const planned = requests[segmentIndex] as SegmentRequest;
-    const { profile } = planned;
-    warnings.push(...planned.warnings.map((w) => ({ ...w, segmentIndex })));
-    const lines = segmentLines(beat, segment);
+    const last = index === performances.length - 1;
     const request: SpeechRequest = {
-      ...planned.request,
+      ...withRequestIds(
+        performance.request,
+        before,
+        last ? (input.neighbours?.next ?? []) : [],
+        now,
+      ),
       ...(input.regenerate ? { seed: randomInt(0, MAX_SEED + 1) } : {}),
     };
 
@@ -109,18 +169,46 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
       await cache?.put(hash, result);
     }
     results.push(result);
+    before.push({ requestId: result.requestId, voicedAt: result.voicedAt });
 
-    settings.push({
-      character: segment.character,
-      voiceId: profile.voiceId,
-      modelId: result.modelId,
-      ...request.settings,
-      text: segment.text,
-      lines: segment.lines,
+    const segments = performance.segments.map((segmentIndex) => ({
+      segmentIndex,
+      segment: beat.segments[segmentIndex] as Segment,
+      plan: planned[segmentIndex] as SegmentRequest,
+    }));
+    const audio: TurnAudio[] = request.dialogue
+      ? splitDialogue(
+          result,
+          request.dialogue.map((turn) => turn.text),
+        )
+      : [result];
+    segments.forEach(({ segmentIndex, segment, plan }, k) => {
+      warnings.push(...plan.warnings.map((w) => ({ ...w, segmentIndex })));
+      const snapped = plan.warnings.find((w) => w.code === 'stability_snapped');
+      settings.push({
+        character: segment.character,
+        voiceId: plan.profile.voiceId,
+        modelId: result.modelId,
+        ...plan.request.settings,
+        // A dialogue is sent one stability for all its voices.
+        stability: request.settings.stability,
+        ...(snapped ? { requestedStability: snapped.requested } : {}),
+        text: segment.text,
+        lines: segment.lines,
+      });
+      continuity.push({
+        requestId: result.requestId,
+        voicedAt: result.voicedAt,
+        previous: result.continuity.previous,
+        next: result.continuity.next,
+        dialogue: request.dialogue !== undefined,
+      });
+      voiced.push({
+        audio: audio[k] as TurnAudio,
+        lines: segmentLines(beat, segment, plan.sentLines),
+      });
     });
-    voiced.push({ audio: result, lines });
   }
-
   const take = assembleTake(voiced);
   warnings.push(
     ...take.inexactSegments.map((segmentIndex) => ({
@@ -144,9 +232,10 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
       settings,
       timings: take.timings,
       provider: provider.name,
-      modelId: results[0]?.modelId ?? requests[0]?.profile.modelId ?? '',
+      modelId: results[0]?.modelId ?? planned[0]?.profile.modelId ?? '',
       charactersBilled: results.reduce((n, r) => n + r.charactersBilled, 0),
       requestIds: results.flatMap((r) => (r.requestId ? [r.requestId] : [])),
+      continuity,
       contentHash: createHash('sha256').update(mp3).digest('hex'),
     },
     warnings,

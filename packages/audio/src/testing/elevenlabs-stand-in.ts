@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   characterLimit,
+  DIALOGUE_MAX_VOICES,
+  MAX_CONTINUITY_REQUEST_IDS,
   MAX_SPEED,
   MIN_SPEED,
+  modelCapabilities,
   supportsRequestStitching,
 } from '../provider-facts.js';
 import { seededRandom } from './seeded-random.js';
@@ -36,11 +39,17 @@ export interface StandInOptions {
   /** Sent as `retry-after` with every 429. */
   retryAfterSeconds?: number;
   hang?: HangMode | null;
+  /**
+   * Refuse every `previous_request_ids`/`next_request_ids` with a 400, as the API does for ids
+   * it no longer holds. Without it, only ids this stand-in never issued are refused.
+   */
+  refuseRequestIds?: boolean;
 }
 
 export interface StandInRequest {
   method: string;
   path: string;
+  /** The voice of a text-to-speech request; null for a dialogue (its voices are in the body). */
   voiceId: string | null;
   query: Record<string, string>;
   /** The parsed JSON body (the raw text when it is not JSON, null when empty). */
@@ -75,12 +84,14 @@ export interface ElevenLabsStandIn {
   setLatency(ms: number): void;
   /** Hangs the synthesis requests that follow (`null`: answer again). */
   setHang(mode: HangMode | null): void;
+  setRefuseRequestIds(refuse: boolean): void;
   /** Forgets the log and counters (quota usage included). */
   reset(): void;
   close(): Promise<void>;
 }
 
 const SYNTHESIS = /^\/v1\/text-to-speech\/([^/]+)\/with-timestamps$/;
+const DIALOGUE = '/v1/text-to-dialogue/with-timestamps';
 const PCM_FORMAT = /^pcm_(8000|16000|22050|24000|32000|44100|48000)$/;
 
 const INJECTED: Record<InjectedFailureStatus, string> = {
@@ -131,6 +142,28 @@ interface SynthesisBody {
   voice_settings: { stability: number; similarity_boost: number; style: number; speed: number };
   previous_text?: string;
   next_text?: string;
+  /** Both lists, for the caller to check against the ids it issued. */
+  request_ids: string[];
+}
+
+/** `previous_request_ids`/`next_request_ids`: lists of at most 3 strings, not on eleven_v3. */
+function requestIdsOf(body: Record<string, unknown>, modelId: string): string[] {
+  const ids: string[] = [];
+  for (const key of ['previous_request_ids', 'next_request_ids']) {
+    const list = body[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.some((id) => typeof id !== 'string')) {
+      throw validationError([key], 'must be a list of strings');
+    }
+    if (list.length > MAX_CONTINUITY_REQUEST_IDS) {
+      throw validationError([key], `at most ${MAX_CONTINUITY_REQUEST_IDS} request ids`);
+    }
+    if (!modelCapabilities(modelId).requestIds) {
+      throw refuse(400, 'invalid_parameters', `${key} is not supported by ${modelId}`);
+    }
+    ids.push(...(list as string[]));
+  }
+  return ids;
 }
 
 function validate(body: unknown): SynthesisBody {
@@ -174,6 +207,7 @@ function validate(body: unknown): SynthesisBody {
   return {
     text,
     model_id: modelId,
+    request_ids: requestIdsOf(body as Record<string, unknown>, modelId),
     voice_settings: {
       stability: number('stability', 0.5),
       similarity_boost: number('similarity_boost', 0.75),
@@ -183,6 +217,45 @@ function validate(body: unknown): SynthesisBody {
     ...(typeof previous_text === 'string' ? { previous_text } : {}),
     ...(typeof next_text === 'string' ? { next_text } : {}),
   };
+}
+
+interface DialogueBody {
+  inputs: { text: string; voice_id: string }[];
+  model_id: string;
+  stability: number;
+}
+
+/** The body of `/v1/text-to-dialogue/with-timestamps`, checked as the API checks it. */
+function validateDialogue(body: unknown): DialogueBody {
+  if (typeof body !== 'object' || body === null) throw validationError([], 'expected an object');
+  const { inputs, model_id, settings } = body as Record<string, unknown>;
+  if (!Array.isArray(inputs) || inputs.length === 0) throw validationError(['inputs'], 'required');
+  const turns = inputs.map((input: unknown, index) => {
+    const { text, voice_id } = (input ?? {}) as Record<string, unknown>;
+    if (typeof text !== 'string' || text.trim() === '') {
+      throw validationError(['inputs', String(index), 'text'], 'required');
+    }
+    if (typeof voice_id !== 'string') {
+      throw validationError(['inputs', String(index), 'voice_id'], 'required');
+    }
+    return { text, voice_id };
+  });
+  const modelId = typeof model_id === 'string' ? model_id : 'eleven_v3';
+  if (!modelCapabilities(modelId).dialogue) {
+    throw refuse(400, 'invalid_parameters', `${modelId} does not support text to dialogue`);
+  }
+  if (new Set(turns.map((turn) => turn.voice_id)).size > DIALOGUE_MAX_VOICES) {
+    throw refuse(400, 'too_many_voices', `at most ${DIALOGUE_MAX_VOICES} distinct voices`);
+  }
+  const characters = turns.reduce((n, turn) => n + turn.text.length, 0);
+  if (characters > characterLimit(modelId)) {
+    throw refuse(400, 'text_too_long', `at most ${characterLimit(modelId)} characters`);
+  }
+  const stability = (settings as { stability?: unknown } | undefined)?.stability ?? 0.5;
+  if (typeof stability !== 'number' || stability < 0 || stability > 1) {
+    throw validationError(['settings', 'stability'], '0–1');
+  }
+  return { inputs: turns, model_id: modelId, stability };
 }
 
 /**
@@ -202,8 +275,11 @@ export async function startElevenLabsStandIn(
   let failureRate = options.failureRate ?? 0;
   let latencyMs = options.latencyMs ?? 0;
   let hang = options.hang ?? null;
+  let refuseRequestIds = options.refuseRequestIds ?? false;
   let active = 0;
   const requests: StandInRequest[] = [];
+  /** Request ids of the syntheses it answered: the only ones it accepts for continuity. */
+  const issued = new Set<string>();
   const counters: StandInCounters = {
     requests: 0,
     synthesized: 0,
@@ -224,15 +300,22 @@ export async function startElevenLabsStandIn(
     }
   }
 
-  async function synthesize(voiceId: string, query: URLSearchParams, raw: unknown) {
+  function pcmSampleRate(query: URLSearchParams): number {
     const format = query.get('output_format') ?? 'mp3_44100_128';
     const pcmFormat = PCM_FORMAT.exec(format);
     if (!pcmFormat)
       throw refuse(400, 'invalid_output_format', `the stand-in speaks PCM only, not ${format}`);
-    const body = validate(raw);
+    return Number(pcmFormat[1]);
+  }
+
+  function checkVoice(voiceId: string): void {
     if (voices && !voices.has(voiceId)) {
       throw refuse(404, 'voice_not_found', `A voice with voice_id ${voiceId} does not exist.`);
     }
+  }
+
+  /** Admission, injected failures and billing shared by both endpoints; `voice` runs admitted. */
+  async function bill<T>(cost: number, voice: () => T): Promise<T> {
     if (active >= cap) {
       throw refuse(429, 'too_many_concurrent_requests', 'Too many concurrent requests', {
         'retry-after': retryAfter,
@@ -247,7 +330,6 @@ export async function startElevenLabsStandIn(
         status === 429 ? { 'retry-after': retryAfter } : {},
       );
     }
-    const cost = body.text.length;
     if (counters.charactersBilled + cost > quota) {
       throw refuse(401, 'quota_exceeded', 'This request exceeds your quota.');
     }
@@ -259,38 +341,110 @@ export async function startElevenLabsStandIn(
     counters.peakConcurrency = Math.max(counters.peakConcurrency, active);
     try {
       if (latencyMs > 0) await sleep(latencyMs);
+      const result = voice();
+      counters.synthesized++;
+      voiced = true;
+      return result;
+    } finally {
+      active--;
+      if (!voiced) counters.charactersBilled -= cost;
+    }
+  }
+
+  const headersFor = (cost: number) => ({
+    'character-cost': String(cost),
+    'current-concurrent-requests': String(active),
+    'maximum-concurrent-requests': String(cap),
+  });
+
+  const base64 = (pcm: Int16Array) =>
+    Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64');
+
+  async function synthesize(voiceId: string, query: URLSearchParams, raw: unknown) {
+    const sampleRate = pcmSampleRate(query);
+    const body = validate(raw);
+    checkVoice(voiceId);
+    if (body.request_ids.length > 0) {
+      const unknown = body.request_ids.find((id) => !issued.has(id));
+      if (refuseRequestIds || unknown !== undefined) {
+        throw refuse(400, 'invalid_request_ids', 'The request ids cannot be used for continuity');
+      }
+    }
+    const cost = body.text.length;
+    return bill(cost, () => {
       const speech = syntheticSpeech(body.text, {
-        sampleRate: Number(pcmFormat[1]),
+        sampleRate,
         voiceId,
         speed: body.voice_settings.speed,
       });
-      counters.synthesized++;
-      voiced = true;
       const alignment = {
         characters: speech.characters,
         character_start_times_seconds: speech.startSeconds,
         character_end_times_seconds: speech.endSeconds,
       };
       return {
-        headers: {
-          'character-cost': String(cost),
-          'current-concurrent-requests': String(active),
-          'maximum-concurrent-requests': String(cap),
-        },
+        headers: headersFor(cost),
+        json: { audio_base64: base64(speech.pcm), alignment, normalized_alignment: alignment },
+      };
+    });
+  }
+
+  /** One performance: the turns voiced one after another, with the API's voice segments. */
+  async function dialogue(query: URLSearchParams, raw: unknown) {
+    const sampleRate = pcmSampleRate(query);
+    const body = validateDialogue(raw);
+    for (const turn of body.inputs) checkVoice(turn.voice_id);
+    const cost = body.inputs.reduce((n, turn) => n + turn.text.length, 0);
+    return bill(cost, () => {
+      const characters: string[] = [];
+      const starts: number[] = [];
+      const ends: number[] = [];
+      const parts: Int16Array[] = [];
+      const segments: Record<string, unknown>[] = [];
+      let offsetSeconds = 0;
+      body.inputs.forEach((turn, index) => {
+        const speech = syntheticSpeech(turn.text, {
+          sampleRate,
+          voiceId: turn.voice_id,
+          speed: 1,
+        });
+        const first = characters.length;
+        characters.push(...speech.characters);
+        starts.push(...speech.startSeconds.map((t) => t + offsetSeconds));
+        ends.push(...speech.endSeconds.map((t) => t + offsetSeconds));
+        const seconds = speech.pcm.length / sampleRate;
+        segments.push({
+          voice_id: turn.voice_id,
+          start_time_seconds: offsetSeconds,
+          end_time_seconds: offsetSeconds + seconds,
+          character_start_index: first,
+          character_end_index: characters.length,
+          dialogue_input_index: index,
+        });
+        parts.push(speech.pcm);
+        offsetSeconds += seconds;
+      });
+      const pcm = new Int16Array(parts.reduce((n, part) => n + part.length, 0));
+      let at = 0;
+      for (const part of parts) {
+        pcm.set(part, at);
+        at += part.length;
+      }
+      const alignment = {
+        characters,
+        character_start_times_seconds: starts,
+        character_end_times_seconds: ends,
+      };
+      return {
+        headers: headersFor(cost),
         json: {
-          audio_base64: Buffer.from(
-            speech.pcm.buffer,
-            speech.pcm.byteOffset,
-            speech.pcm.byteLength,
-          ).toString('base64'),
+          audio_base64: base64(pcm),
           alignment,
           normalized_alignment: alignment,
+          voice_segments: segments,
         },
       };
-    } finally {
-      active--;
-      if (!voiced) counters.charactersBilled -= cost;
-    }
+    });
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -337,12 +491,17 @@ export async function startElevenLabsStandIn(
           character_limit: Number.isFinite(quota) ? quota : 1_000_000_000,
         });
       }
-      if (request.method !== 'POST' || entry.voiceId === null) {
+      const isDialogue = url.pathname === DIALOGUE;
+      if (request.method !== 'POST' || (entry.voiceId === null && !isDialogue)) {
         throw new Refusal(404, 'Not Found');
       }
       if (typeof body === 'string') throw validationError([], 'invalid JSON');
       if (hang) return hold(hang, response);
-      const result = await synthesize(entry.voiceId, url.searchParams, body);
+      const result =
+        entry.voiceId === null
+          ? await dialogue(url.searchParams, body)
+          : await synthesize(entry.voiceId, url.searchParams, body);
+      issued.add(entry.requestId);
       send(200, result.json, result.headers);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -377,6 +536,9 @@ export async function startElevenLabsStandIn(
     },
     setHang: (mode) => {
       hang = mode;
+    },
+    setRefuseRequestIds: (refuse) => {
+      refuseRequestIds = refuse;
     },
     reset: () => {
       requests.length = 0;

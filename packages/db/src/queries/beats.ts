@@ -1,9 +1,17 @@
 import type { Beat as ParsedBeat } from '@studio/els';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { StudioDb } from '../client.js';
 import { DbError, onConstraint } from '../errors.js';
-import { beats, sessions, type BeatRow, type BeatStatus, type ErrorInfo } from '../schema/index.js';
-import { checkBeat } from './check-rows.js';
+import {
+  beats,
+  sessions,
+  takes,
+  type BeatRow,
+  type BeatStatus,
+  type ErrorInfo,
+  type SegmentContinuity,
+} from '../schema/index.js';
+import { checkBeat, checkTake } from './check-rows.js';
 import { chunks, IDS_PER_STATEMENT, ROWS_PER_INSERT } from './chunks.js';
 import { takeStorageKeys } from './takes.js';
 
@@ -11,6 +19,44 @@ import { takeStorageKeys } from './takes.js';
 export async function getBeat(db: StudioDb, beatId: string): Promise<BeatRow | null> {
   const [beat] = await db.select().from(beats).where(eq(beats.id, beatId));
   return beat ? checkBeat(beat) : null;
+}
+
+/** A beat next to the one being voiced: its parsed script and its selected take's requests. */
+export interface NeighbourBeat {
+  parsed: ParsedBeat;
+  /** The selected take's segments (empty when it has none). */
+  continuity: SegmentContinuity[];
+}
+
+/**
+ * The beats before and after `beat` in its session's script order, for continuity across beats:
+ * their text, and the requests of their selected takes (whose ids a regeneration sends).
+ */
+export async function beatNeighbours(
+  db: StudioDb,
+  beat: Pick<BeatRow, 'sessionId' | 'position'>,
+): Promise<{ previous: NeighbourBeat | null; next: NeighbourBeat | null }> {
+  const neighbour = async (before: boolean): Promise<NeighbourBeat | null> => {
+    const [row] = await db
+      .select({ beat: beats, take: takes })
+      .from(beats)
+      .leftJoin(takes, eq(takes.id, beats.selectedTakeId))
+      .where(
+        and(
+          eq(beats.sessionId, beat.sessionId),
+          before ? lt(beats.position, beat.position) : gt(beats.position, beat.position),
+        ),
+      )
+      .orderBy(before ? desc(beats.position) : asc(beats.position))
+      .limit(1);
+    if (!row) return null;
+    return {
+      parsed: checkBeat(row.beat).parsed,
+      continuity: row.take ? checkTake(row.take).continuity : [],
+    };
+  };
+  const [previous, next] = await Promise.all([neighbour(true), neighbour(false)]);
+  return { previous, next };
 }
 
 export interface PlacedBeat {

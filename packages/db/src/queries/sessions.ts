@@ -9,6 +9,7 @@ import {
   sessions,
   takes,
   type BeatRow,
+  type DialogueMode,
   type ErrorInfo,
   type SessionRow,
   type SessionStatus,
@@ -46,6 +47,8 @@ export interface NewSessionFromScript {
   sourceEls: string;
   /** Overrides the script's META title. */
   videoTitle?: string;
+  /** Default `one_performance` (the column's default). */
+  dialogueMode?: DialogueMode;
 }
 
 /** Creates a session and all its beats in one transaction. */
@@ -60,6 +63,7 @@ export async function createSessionFromScript(
         videoTitle: input.videoTitle ?? input.script.videoTitle ?? UNTITLED,
         project: input.script.project,
         sourceEls: input.sourceEls,
+        ...(input.dialogueMode ? { dialogueMode: input.dialogueMode } : {}),
       })
       .returning();
     if (!session) throw new Error('insert returned no row');
@@ -145,6 +149,25 @@ export async function setSessionStatus(
   status: SessionStatus,
 ): Promise<SessionRow> {
   return updateSession(db, id, { status });
+}
+
+/** How the session's multi-character beats are voiced (generation reads it per job). */
+export async function getSessionDialogueMode(db: StudioDb, id: string): Promise<DialogueMode> {
+  const [row] = await db
+    .select({ dialogueMode: sessions.dialogueMode })
+    .from(sessions)
+    .where(eq(sessions.id, id));
+  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  return row.dialogueMode;
+}
+
+/** How the session's multi-character beats are voiced from now on (takes keep what they used). */
+export async function setSessionDialogueMode(
+  db: StudioDb,
+  id: string,
+  dialogueMode: DialogueMode,
+): Promise<SessionRow> {
+  return updateSession(db, id, { dialogueMode });
 }
 
 /** Records (or, with `null`, clears) a failure that concerns the whole session. */

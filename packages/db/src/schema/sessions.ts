@@ -13,6 +13,14 @@ export const SESSION_STATUSES = [
 ] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
+/**
+ * Beats with several characters on a model that voices dialogue (eleven_v3): one
+ * text-to-dialogue performance, or one request per segment. `@studio/audio` holds the same list
+ * (`DIALOGUE_MODES`); a server test keeps them equal.
+ */
+export const DIALOGUE_MODES = ['one_performance', 'per_segment'] as const;
+export type DialogueMode = (typeof DIALOGUE_MODES)[number];
+
 /** One production: a script being voiced, reviewed and exported. */
 export const sessions = pgTable(
   'sessions',
@@ -23,6 +31,9 @@ export const sessions = pgTable(
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('draft'),
     /** The ELS text the beats were parsed from; re-imports diff against it. */
     sourceEls: text('source_els').notNull(),
+    dialogueMode: text('dialogue_mode', { enum: DIALOGUE_MODES })
+      .notNull()
+      .default('one_performance'),
     /** Provider characters billed for this session, summed from its takes. */
     charactersSpent: integer('characters_spent').notNull().default(0),
     /** Session-wide failure (`auth`, `quota_exceeded`) that stops every beat, not just one. */
@@ -33,6 +44,7 @@ export const sessions = pgTable(
   },
   (t) => [
     check('sessions_status_valid', oneOf(t.status, SESSION_STATUSES)),
+    check('sessions_dialogue_mode_valid', oneOf(t.dialogueMode, DIALOGUE_MODES)),
     check('sessions_characters_spent_nonnegative', sql`${t.charactersSpent} >= 0`),
     index('sessions_created_at_idx').on(t.createdAt),
   ],

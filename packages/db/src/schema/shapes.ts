@@ -26,6 +26,8 @@ export const segmentSettingsSchema = z.object({
   voiceId: z.string(),
   modelId: z.string(),
   stability: z.number(),
+  /** The stability asked for, when the model's modes snapped it to `stability` (eleven_v3). */
+  requestedStability: z.number().optional(),
   similarityBoost: z.number(),
   style: z.number(),
   speed: z.number(),
@@ -34,6 +36,21 @@ export const segmentSettingsSchema = z.object({
   lines: z.array(z.int().nonnegative()),
 });
 export type SegmentSettings = z.infer<typeof segmentSettingsSchema>;
+
+/** How a segment was tied to its neighbours on one side. */
+export const CONTINUITY_MODES = ['request_ids', 'text', 'none'] as const;
+
+/** How one segment of a take was requested: its request id, and what it sent for continuity. */
+export const segmentContinuitySchema = z.object({
+  requestId: z.string().nullable(),
+  /** When the audio was made (ms since the epoch, 0 unknown): ids past two hours are unusable. */
+  voicedAt: z.number().nonnegative(),
+  previous: z.literal(CONTINUITY_MODES),
+  next: z.literal(CONTINUITY_MODES),
+  /** Voiced in one text-to-dialogue request with the beat's other voices. */
+  dialogue: z.boolean(),
+});
+export type SegmentContinuity = z.infer<typeof segmentContinuitySchema>;
 
 /** Speech start/end of one beat line inside a take, pauses already inserted. */
 export const lineTimingSchema = z.object({

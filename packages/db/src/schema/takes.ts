@@ -19,8 +19,10 @@ import { oneOf } from './checks.js';
 import { generationJobs } from './jobs.js';
 import {
   lineTimingSchema,
+  segmentContinuitySchema,
   segmentSettingsSchema,
   type LineTiming,
+  type SegmentContinuity,
   type SegmentSettings,
 } from './shapes.js';
 
@@ -50,6 +52,14 @@ export const takes = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * Per segment: the request that voiced it and what tied it to its neighbours (request ids,
+     * text or nothing; one dialogue). Regenerating a neighbour reads the ids from here.
+     */
+    continuity: jsonb('continuity')
+      .$type<SegmentContinuity[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Hash of everything that shapes the audio; equal hashes can reuse the cached file. */
     contentHash: text('content_hash').notNull(),
     /** The beat text this take voiced: after a re-import, the UI can flag takes of older text. */
@@ -80,4 +90,5 @@ export type TakeRow = typeof takes.$inferSelect;
 export const takeJsonColumns = z.looseObject({
   settings: z.array(segmentSettingsSchema),
   timings: z.array(lineTimingSchema),
+  continuity: z.array(segmentContinuitySchema),
 });

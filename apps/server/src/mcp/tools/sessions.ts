@@ -3,7 +3,7 @@
  * it costs, re-import an edited script.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { SESSION_STATUSES } from '@studio/db';
+import { DIALOGUE_MODES, SESSION_STATUSES } from '@studio/db';
 import { z } from 'zod';
 import { sessionLinks, sessionOut, sessionShape } from '../shapes.js';
 import { defineTool, type ToolContext } from '../tool-context.js';
@@ -44,13 +44,20 @@ export function registerSessionTools(server: McpServer, context: ToolContext): v
           .max(200)
           .optional()
           .describe('Overrides the script’s video_title.'),
+        dialogue_mode: z
+          .enum(DIALOGUE_MODES)
+          .optional()
+          .describe(
+            'Beats with several characters on eleven_v3: one_performance (default: one text-to-dialogue request per beat) or per_segment (one request per segment).',
+          ),
       },
       output: sessionShape.shape,
     },
-    async ({ els_content, video_title }, _extra, { caller, links }) => {
+    async ({ els_content, video_title, dialogue_mode }, _extra, { caller, links }) => {
       const created = await caller.sessions.create({
         source: els_content,
         ...(video_title === undefined ? {} : { videoTitle: video_title }),
+        ...(dialogue_mode === undefined ? {} : { dialogueMode: dialogue_mode }),
       });
       const session = sessionOut(created, links);
       return successResult(
