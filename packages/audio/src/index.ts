@@ -26,6 +26,32 @@ export type { ElevenLabsProviderOptions, PcmOutputFormat } from './providers/ele
 export { createLocalEspeakProvider } from './providers/local-espeak.js';
 export type { LocalEspeakOptions } from './providers/local-espeak.js';
 export { createSpeechProvider } from './providers/create-provider.js';
+export { createElevenLabsAccount } from './providers/elevenlabs-account.js';
+export type {
+  Credits,
+  ElevenLabsAccount,
+  ElevenLabsAccountOptions,
+  LibraryVoice,
+  ModelInfo,
+  VoicePage,
+  VoiceSearch,
+} from './providers/elevenlabs-account.js';
+export {
+  containsEntry,
+  entriesIn,
+  espeakPhonemes,
+  espeakText,
+  MAX_DICTIONARY_LOCATORS,
+  PHONETIC_ALPHABETS,
+  substituteAliases,
+} from './lexicon/lexicon.js';
+export type {
+  DictionaryLocator,
+  Lexicon,
+  LexiconEntry,
+  PhoneticAlphabet,
+} from './lexicon/lexicon.js';
+export { pronounce } from './render/pronounce.js';
 export type { SpeechProviderConfig } from './providers/create-provider.js';
 export {
   characterLimit,
@@ -38,6 +64,7 @@ export {
   MIN_SPEED,
   PROVIDER_NAMES,
   speechCost,
+  supportsPhonemes,
   supportsRequestStitching,
   UNIT_RANGE,
   VOICE_SETTING_RANGES,
@@ -55,7 +82,7 @@ export { mergeSettings } from './render/merge-settings.js';
 export type { SpeedClampedWarning, TakeOverrides } from './render/merge-settings.js';
 export { renderTake } from './render/render-take.js';
 export { segmentRequests } from './render/segment-requests.js';
-export type { SegmentRequest } from './render/segment-requests.js';
+export type { Pronunciation, SegmentRequest } from './render/segment-requests.js';
 export type {
   RenderTakeInput,
   RenderedTake,

@@ -6,7 +6,7 @@ import { StorageError, type Storage } from '../storage/storage.js';
 
 /**
  * The content hash of a segment: everything that shapes its audio — provider and format, model,
- * voice, settings, text and the stitching context. Not the seed: a regenerated performance
+ * voice, settings, text, the stitching context and the pronunciation rules applied. Not the seed: a regenerated performance
  * replaces the cached one.
  */
 export function segmentHash(provider: SpeechProvider, request: SpeechRequest): string {
@@ -19,6 +19,8 @@ export function segmentHash(provider: SpeechProvider, request: SpeechRequest): s
     request.text,
     request.previousText ?? null,
     request.nextText ?? null,
+    // Old keys stay valid: a request without pronunciation rules hashes as before.
+    ...(request.pronunciation ? [request.pronunciation.rules] : []),
   ];
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }

@@ -7,6 +7,8 @@ export interface VoicedLine {
   lineIndex: number;
   character: string;
   text: string;
+  /** The line as it was sent, when the lexicon changed it: what the alignment holds. */
+  spokenText?: string;
   pauseAfterMs: number;
 }
 
@@ -75,7 +77,7 @@ export function assembleTake(segments: readonly VoicedSegment[]): AssembledTake 
     const { pcm } = audio;
     const clamp = (sample: number) => Math.min(pcm.length, Math.max(0, sample));
     const { spans, exact } = lineSpans(
-      lines.map((line) => line.text),
+      lines.map((line) => line.spokenText ?? line.text),
       audio.alignment,
       (pcm.length * 1000) / sampleRate,
     );

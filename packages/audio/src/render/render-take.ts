@@ -8,6 +8,7 @@ import {
   type SpeechRequest,
   type SpeechResult,
 } from '../providers/speech-provider.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import type { ProviderName } from '../provider-facts.js';
 import { takeStorageKey } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
@@ -33,6 +34,8 @@ export interface RenderTakeInput {
   takeId: string;
   ffmpegPath?: string;
   bitrateKbps?: number;
+  /** The project's pronunciation lexicon. */
+  lexicon?: Lexicon;
   /** A new performance: skip the cache and send a fresh random seed (the result is cached). */
   regenerate?: boolean;
   signal?: AbortSignal;
@@ -60,12 +63,20 @@ export interface RenderedTake {
   requests: number;
 }
 
-function segmentLines(beat: Beat, segment: Segment): VoicedLine[] {
-  return segment.lines.map((lineIndex) => {
+/** `spoken`: the lines as sent (the lexicon may have changed them), to find in the alignment. */
+function segmentLines(beat: Beat, segment: Segment, spoken?: readonly string[]): VoicedLine[] {
+  return segment.lines.map((lineIndex, k) => {
     const line = beat.lines[lineIndex];
     if (!line) throw new RenderError('invalid_beat', `Beat ${beat.id} has no line ${lineIndex}`);
     const { character, text, pauseAfterMs } = line;
-    return { lineIndex, character, text, pauseAfterMs };
+    const spokenText = spoken?.[k];
+    return {
+      lineIndex,
+      character,
+      text,
+      pauseAfterMs,
+      ...(spokenText === undefined || spokenText === text ? {} : { spokenText }),
+    };
   });
 }
 
@@ -78,7 +89,12 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
   if (beat.segments.length === 0) {
     throw new RenderError('invalid_beat', `Beat ${beat.id} has no lines`);
   }
-  const requests = segmentRequests(beat, input.profiles, input.overrides);
+  const requests = segmentRequests(
+    beat,
+    input.profiles,
+    input.overrides,
+    input.lexicon ? { lexicon: input.lexicon, provider: provider.name } : undefined,
+  );
   const storageKey = takeStorageKey(input.sessionId, beat.id, input.takeId);
 
   const warnings: RenderWarning[] = [];
@@ -92,7 +108,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
     const planned = requests[segmentIndex] as SegmentRequest;
     const { profile } = planned;
     warnings.push(...planned.warnings.map((w) => ({ ...w, segmentIndex })));
-    const lines = segmentLines(beat, segment);
+    const lines = segmentLines(beat, segment, planned.request.lines);
     const request: SpeechRequest = {
       ...planned.request,
       ...(input.regenerate ? { seed: randomInt(0, MAX_SEED + 1) } : {}),
