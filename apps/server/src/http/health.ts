@@ -17,11 +17,15 @@ export interface Health {
   database: Check;
   ffmpeg: Check;
   provider: { name: string; status: Check };
+  /** The subscription's credits left (`/v1/user/subscription`); null without an account or answer. */
+  credits: { remaining: number; limit: number } | null;
 }
 
 const run = promisify(execFile);
 
-export function createHealthCheck(services: Pick<Services, 'db' | 'provider' | 'ffmpegPath'>) {
+export function createHealthCheck(
+  services: Pick<Services, 'db' | 'provider' | 'ffmpegPath' | 'account'>,
+) {
   // ffmpeg does not come and go: once it answered, it stays checked.
   let ffmpegOk = false;
   const checkFfmpeg = async (): Promise<Check> => {
@@ -42,7 +46,9 @@ export function createHealthCheck(services: Pick<Services, 'db' | 'provider' | '
     const [database, ffmpeg] = await Promise.all([checkDatabase(), checkFfmpeg()]);
     // The provider was built from a valid configuration; account problems surface per session.
     const provider = { name: services.provider.name, status: 'ok' as Check };
-    return { ok: database === 'ok' && ffmpeg === 'ok', database, ffmpeg, provider };
+    const known = services.account.credits() ?? (await services.account.refreshCredits());
+    const credits = known && { remaining: known.remaining, limit: known.limit };
+    return { ok: database === 'ok' && ffmpeg === 'ok', database, ffmpeg, provider, credits };
   };
 }
 

@@ -24,7 +24,10 @@ export interface TakeView {
   direction: string | null;
   provider: TakeRow['provider'];
   modelId: string;
+  /** Credits its requests cost (the provider's headers). */
   charactersBilled: number;
+  /** The model's price per character when it was voiced; null when unknown (or local). */
+  creditsPerCharacter: number | null;
   requestIds: string[];
   voicedText: string;
   /** The beat's text changed since this take was voiced. */
@@ -92,6 +95,7 @@ export function takeView(
     provider: take.provider,
     modelId: take.modelId,
     charactersBilled: take.charactersBilled,
+    creditsPerCharacter: take.creditsPerCharacter,
     requestIds: take.requestIds,
     voicedText: take.voicedText,
     voicesPreviousText: take.voicedText !== beat.text,

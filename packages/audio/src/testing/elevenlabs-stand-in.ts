@@ -271,7 +271,7 @@ const LIBRARY_VOICES = ['Rachel', 'Adam', 'Bella', 'Josh', 'Elli', 'Sam'];
 
 /** `/v2/voices`: the known voices (or a small premade library), filtered by `search`, paged. */
 function voicesBody(known: Set<string> | null, baseUrl: string, query: URLSearchParams) {
-  const ids = known ? [...known] : LIBRARY_VOICES.map((name) => `stand_in_${name.toLowerCase()}`);
+  const ids = known ? [...known] : LIBRARY_VOICES.map((name) => `StandIn${name}Voice`);
   const search = (query.get('search') ?? '').toLowerCase();
   const all = ids
     .map((voiceId, index) => ({
