@@ -67,7 +67,10 @@ describe('credits and budget', () => {
   });
 
   it('prices flash at its live rate and shows the remaining credits after generating', async () => {
-    await caller.voices.update({ character: 'every-coon', patch: { modelId: 'eleven_flash_v2_5' } });
+    await caller.voices.update({
+      character: 'every-coon',
+      patch: { modelId: 'eleven_flash_v2_5' },
+    });
     const session = await caller.sessions.create({ source: numberedScript(1, 'Flash') });
     await caller.generation.start({ sessionId: session.id });
     await test.studio.worker.idle();

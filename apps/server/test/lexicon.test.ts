@@ -48,7 +48,13 @@ describe('pronunciation lexicon', () => {
     expect(change.staleBeats).toBe(2);
     expect(change.dictionary).not.toBeNull();
     expect(standIn.dictionaries.get(change.dictionary!.dictionaryId)?.rules).toEqual([
-      { type: 'alias', string_to_replace: 'GIF', case_sensitive: false, word_boundaries: true, alias: 'jif' },
+      {
+        type: 'alias',
+        string_to_replace: 'GIF',
+        case_sensitive: false,
+        word_boundaries: true,
+        alias: 'jif',
+      },
     ]);
     const stale = await caller.sessions.get({ sessionId: session.id });
     expect(stale.beats.map((b) => [b.beatKey, b.status])).toEqual([
@@ -98,7 +104,10 @@ describe('pronunciation lexicon', () => {
       },
     ];
     expect(sent).toEqual([
-      expect.objectContaining({ text: 'Nginx serves the page.', pronunciation_dictionary_locators: locators }),
+      expect.objectContaining({
+        text: 'Nginx serves the page.',
+        pronunciation_dictionary_locators: locators,
+      }),
       expect.not.objectContaining({ pronunciation_dictionary_locators: expect.anything() }),
       expect.not.objectContaining({ pronunciation_dictionary_locators: expect.anything() }),
     ]);
