@@ -56,7 +56,9 @@ describe('lexicon', () => {
     const without = pronounce(request('Nothing here.', 'eleven_flash_v2'), lexicon, 'elevenlabs');
     expect(without.pronunciation).toBeUndefined();
     const other = pronounce(request('A GIF of Nginx.'), lexicon, 'elevenlabs');
-    expect(other).toEqual(expect.objectContaining({ text: 'A jif of Nginx.', lines: ['A jif of Nginx.'] }));
+    expect(other).toEqual(
+      expect.objectContaining({ text: 'A jif of Nginx.', lines: ['A jif of Nginx.'] }),
+    );
     expect(other.pronunciation).toBeUndefined();
   });
 
