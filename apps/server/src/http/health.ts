@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { listVoiceProfiles } from '@studio/db';
 import { resolveFfmpegPath } from '@studio/audio';
@@ -22,6 +23,9 @@ export interface Health {
 }
 
 const run = promisify(execFile);
+
+/** How long `/healthz` waits for the subscription's credits before answering without them. */
+const CREDITS_WAIT_MS = 2000;
 
 export function createHealthCheck(
   services: Pick<Services, 'db' | 'provider' | 'ffmpegPath' | 'account'>,
@@ -46,7 +50,13 @@ export function createHealthCheck(
     const [database, ffmpeg] = await Promise.all([checkDatabase(), checkFfmpeg()]);
     // The provider was built from a valid configuration; account problems surface per session.
     const provider = { name: services.provider.name, status: 'ok' as Check };
-    const known = services.account.credits() ?? (await services.account.refreshCredits());
+    // The last known credits; when none yet, the account is asked, but health never waits long.
+    const known =
+      services.account.credits() ??
+      (await Promise.race([
+        services.account.refreshCredits(),
+        sleep(CREDITS_WAIT_MS, null, { ref: false }),
+      ]));
     const credits = known && { remaining: known.remaining, limit: known.limit };
     return { ok: database === 'ok' && ffmpeg === 'ok', database, ffmpeg, provider, credits };
   };

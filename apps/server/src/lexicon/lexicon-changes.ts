@@ -37,8 +37,9 @@ async function compileDictionary(
 ): Promise<DictionaryLocator | null> {
   const { elevenlabs } = services.account;
   if (!elevenlabs) return null;
+  // An empty lexicon is never sent (no text contains a word of it): nothing to compile.
+  if (entries.length === 0) return null;
   const stored = await getPronunciationDictionary(services.db, project);
-  if (!stored && entries.length === 0) return null;
   return elevenlabs.saveDictionary(
     `studio-${project}`.slice(0, 100),
     entries,
