@@ -35,6 +35,10 @@ export interface Account {
 }
 
 const MODELS_TTL_MS = 10 * 60_000;
+/** After a failed listing, jobs price with the table for this long instead of asking again. */
+const MODELS_RETRY_MS = 60_000;
+/** Account calls are small answers: a slow one is a problem, not a long text. */
+const ACCOUNT_TIMEOUT_S = 10;
 
 export function createAccount(config: ProviderConfig, log: Logger): Account {
   if (config.kind !== 'elevenlabs') {
@@ -48,15 +52,28 @@ export function createAccount(config: ProviderConfig, log: Logger): Account {
       refreshCredits: () => Promise.resolve(null),
     };
   }
-  const elevenlabs = createElevenLabsAccount({ apiKey: config.apiKey, baseUrl: config.baseUrl });
+  const elevenlabs = createElevenLabsAccount({
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
+    timeoutInSeconds: ACCOUNT_TIMEOUT_S,
+  });
   let models: { list: ModelInfo[]; at: number } | null = null;
+  let modelsFailedAt = Number.NEGATIVE_INFINITY;
   let credits: Credits | null = null;
 
   async function listModels(): Promise<ModelInfo[]> {
     if (models && Date.now() - models.at < MODELS_TTL_MS) return models.list;
-    const list = await elevenlabs.models();
-    models = { list, at: Date.now() };
-    return list;
+    // Every job asks before it prices: a failing API is asked once a minute, not once a job.
+    if (Date.now() - modelsFailedAt < MODELS_RETRY_MS) return models?.list ?? [];
+    try {
+      const list = await elevenlabs.models();
+      models = { list, at: Date.now() };
+      return list;
+    } catch (error) {
+      modelsFailedAt = Date.now();
+      log.warn({ err: error }, 'could not list the models: pricing with the capability table');
+      throw error;
+    }
   }
 
   return {
