@@ -19,9 +19,10 @@ const config = {
         'default-src': ['self'],
         'script-src': ['self'],
         'style-src': ['self', 'unsafe-inline'],
-        // The favicon and waveforms' peaks can be data: or blob: URLs; audio comes from /audio.
+        // The favicon and waveforms' peaks can be data: or blob: URLs; audio comes from /audio,
+        // and the voice library's samples (`preview_url`) from ElevenLabs' public bucket.
         'img-src': ['self', 'data:', 'blob:'],
-        'media-src': ['self', 'data:', 'blob:'],
+        'media-src': ['self', 'data:', 'blob:', 'https://storage.googleapis.com'],
         'font-src': ['self', 'data:'],
         'worker-src': ['self', 'blob:'],
         'connect-src': ['self'],

@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { DIALOGUE_MODES, type DialogueMode } from '@studio/audio/facts';
 import { createStudioClient, type Connection } from './client.js';
 import type { CommandContext } from './commands/context.js';
+import { budgetCommand } from './commands/budget.js';
 import { exportCommand, LOUDNESS_CHOICES, parseLoudness } from './commands/export.js';
+import { lexiconAddCommand, lexiconListCommand, lexiconRemoveCommand } from './commands/lexicon.js';
 import { mcpCommand } from './commands/mcp.js';
 import { newSessionCommand } from './commands/new.js';
 import { regenerateCommand } from './commands/regenerate.js';
@@ -38,6 +40,13 @@ Commands:
                                         export the selected takes and download every file
   render FILE.els --out DIR [--loudness …]
                                         the whole job: create, generate, export, download
+  budget <session> <credits|none> [--resume]
+                                        the credits the session may spend; --resume voices
+                                        what a reached budget stopped
+  lexicon list <project>                the project's pronunciation lexicon
+  lexicon add <project> <word> (--alias TEXT | --ipa PHONEMES | --cmu PHONEMES) [--case-sensitive]
+                                        how the voices say a word; voiced beats with it go stale
+  lexicon remove <project> <word>       forget a word's pronunciation
   mcp                                   the studio's MCP tools on stdin/stdout, for AI agents
                                         (without a server, a private studio while stdin is open)
 
@@ -69,6 +78,11 @@ const options = {
   similarity: { type: 'string' },
   direction: { type: 'string' },
   'dialogue-mode': { type: 'string' },
+  alias: { type: 'string' },
+  ipa: { type: 'string' },
+  cmu: { type: 'string' },
+  'case-sensitive': { type: 'boolean', default: false },
+  resume: { type: 'boolean', default: false },
 } as const;
 
 function dialogueMode(value: string | undefined): DialogueMode | undefined {
@@ -209,6 +223,31 @@ export async function run(argv: string[], env = process.env): Promise<number> {
           partial: false,
         };
         return await renderCommand(await context(true), file!, exportOptions);
+      }
+      case 'budget': {
+        const [session, credits] = positionals(rest, 2, '<session> <credits|none>');
+        return await budgetCommand(await context(), session!, credits!, { resume: values.resume });
+      }
+      case 'lexicon': {
+        const [action, ...words] = rest;
+        if (action === 'list') {
+          const [project] = positionals(words, 1, 'lexicon list <project>');
+          return await lexiconListCommand(await context(), project!);
+        }
+        if (action === 'add') {
+          const [project, word] = positionals(words, 2, 'lexicon add <project> <word>');
+          return await lexiconAddCommand(await context(), project!, word!, {
+            alias: values.alias,
+            ipa: values.ipa,
+            cmu: values.cmu,
+            caseSensitive: values['case-sensitive'],
+          });
+        }
+        if (action === 'remove') {
+          const [project, word] = positionals(words, 2, 'lexicon remove <project> <word>');
+          return await lexiconRemoveCommand(await context(), project!, word!);
+        }
+        throw new CliError('USAGE', 'Expected lexicon list|add|remove (see studio --help).');
       }
       case 'mcp':
         positionals(rest, 0, 'no arguments');

@@ -131,6 +131,39 @@ describe('studio CLI against a running studio', () => {
     const after = json<unknown[]>(await studio(['sessions', '--json'], env));
     expect(after).toHaveLength(sessions.length);
   }, 60_000);
+
+  it('edits a project lexicon: add marks the voiced beats with the word stale, list, remove', async () => {
+    // The first test voiced trash-panda's two beats; only 01_hook says "Corporation".
+    const added = await studio(
+      ['lexicon', 'add', 'trash-panda', 'Corporation', '--alias', 'Corp', '--json'],
+      env,
+    );
+    expect(added.code).toBe(0);
+    expect(json<{ staleBeats: number; dictionary: null }>(added)).toEqual(
+      expect.objectContaining({ staleBeats: 1, dictionary: null }),
+    );
+    const phoneme = await studio(
+      ['lexicon', 'add', 'trash-panda', 'Boomer', '--cmu', 'B UW1 M ER0', '--case-sensitive'],
+      env,
+    );
+    expect(phoneme.code).toBe(0);
+    const listed = json<{ word: string; alias: string | null; alphabet: string | null }[]>(
+      await studio(['lexicon', 'list', 'trash-panda', '--json'], env),
+    );
+    expect(listed.map((e) => [e.word, e.alias, e.alphabet])).toEqual([
+      ['Boomer', null, 'cmu'],
+      ['Corporation', 'Corp', null],
+    ]);
+    const removed = await studio(['lexicon', 'remove', 'trash-panda', 'Boomer', '--json'], env);
+    expect(removed.code).toBe(0);
+    const missing = await studio(['lexicon', 'remove', 'trash-panda', 'Boomer', '--json'], env);
+    expect(json<{ error: { code: string } }>(missing).error.code).toBe('NOT_FOUND');
+    const both = await studio(
+      ['lexicon', 'add', 'trash-panda', 'GIF', '--alias', 'jif', '--ipa', 'dʒɪf'],
+      env,
+    );
+    expect(both.code).toBe(2);
+  }, 60_000);
 });
 
 describe('studio render with no server', () => {

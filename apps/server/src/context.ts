@@ -4,9 +4,11 @@
  */
 import type { SegmentCache, SpeechProvider, Storage } from '@studio/audio';
 import type { StudioDb } from '@studio/db';
+import type { Account } from './account/account.js';
 import type { EventBus } from './events/bus.js';
 import type { SessionState } from './events/session-state.js';
 import type { RequestGate } from './generation/concurrency.js';
+import type { SessionBudgets } from './generation/budgets.js';
 import type { SessionHalts } from './generation/session-halts.js';
 import type { StudioEvent } from './events/types.js';
 import type { Logger } from './logger.js';
@@ -20,6 +22,10 @@ export interface Services {
   /** Holds the requests of the whole process to the concurrency limit. */
   gate: RequestGate;
   halts: SessionHalts;
+  /** Holds each session's requests to its credit budget. */
+  budgets: SessionBudgets;
+  /** Live models, prices, voice library and credits (empty without an ElevenLabs key). */
+  account: Account;
   /** Listening only: every change is published through `sessionState`. */
   bus: Pick<EventBus<StudioEvent>, 'subscribe'>;
   sessionState: SessionState;

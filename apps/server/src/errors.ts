@@ -21,7 +21,9 @@ export type StudioErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'REMOVALS_NOT_CONFIRMED'
   /** A typed session id prefix matches more than one session. */
-  | 'AMBIGUOUS_SESSION';
+  | 'AMBIGUOUS_SESSION'
+  /** The next request would take the session past its credit budget (a session-level stop). */
+  | 'budget_exceeded';
 
 /**
  * Every code the API may send as `data.domainCode`. Clients type their messages against it (it
@@ -52,6 +54,7 @@ const classOf = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   REMOVALS_NOT_CONFIRMED: 'CONFLICT',
   AMBIGUOUS_SESSION: 'BAD_REQUEST',
+  budget_exceeded: 'PRECONDITION_FAILED',
   // @studio/db
   SESSION_NOT_FOUND: 'NOT_FOUND',
   BEAT_NOT_FOUND: 'NOT_FOUND',
@@ -59,6 +62,7 @@ const classOf = {
   VOICE_NOT_FOUND: 'NOT_FOUND',
   JOB_NOT_FOUND: 'NOT_FOUND',
   EXPORT_NOT_FOUND: 'NOT_FOUND',
+  LEXICON_ENTRY_NOT_FOUND: 'NOT_FOUND',
   TAKE_NOT_IN_BEAT: 'BAD_REQUEST',
   DUPLICATE_BEAT: 'CONFLICT',
   INVALID_SETTINGS: 'BAD_REQUEST',

@@ -23,6 +23,7 @@ import {
 import type { DestinationStream } from 'pino';
 import type { Services } from './context.js';
 import type { StudioConfig } from './env.js';
+import { createAccount } from './account/account.js';
 import { createEventBus } from './events/bus.js';
 import { createSessionState } from './events/session-state.js';
 import { settleInterruptedExports } from './exports/interrupted-exports.js';
@@ -30,6 +31,7 @@ import type { StudioEvent } from './events/types.js';
 import { createConcurrencyLimit, createRequestGate } from './generation/concurrency.js';
 import { sweepOrphans } from './generation/orphan-sweep.js';
 import { createProvider } from './generation/providers.js';
+import { createSessionBudgets } from './generation/budgets.js';
 import { createSessionHalts } from './generation/session-halts.js';
 import { voiceBeat } from './generation/voice-beat.js';
 import { createWorker, type Worker } from './generation/worker.js';
@@ -119,6 +121,7 @@ export async function createStudio(
   const owner = workerOwner(database, config);
   const bus = createEventBus<StudioEvent>({ resync: { type: 'resync' } });
 
+  const account = createAccount(config.provider, log);
   const services: Services = {
     db,
     storage,
@@ -126,6 +129,8 @@ export async function createStudio(
     provider: createProvider(config.provider),
     gate: createRequestGate(limit),
     halts: createSessionHalts(),
+    budgets: createSessionBudgets({ db, account }),
+    account,
     bus,
     sessionState: createSessionState({ db, bus }),
     log,

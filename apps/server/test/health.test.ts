@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { StudioDb } from '@studio/db';
 import type { SpeechProvider } from '@studio/audio';
 import { describe, expect, it } from 'vitest';
+import { createAccount } from '../src/account/account.js';
 import { createHealthCheck, serveHealth } from '../src/http/health.js';
+import { createLogger } from '../src/logger.js';
 
 describe('/healthz', () => {
   it('answers 503 naming what is not ready, and nothing more', async () => {
@@ -16,6 +18,7 @@ describe('/healthz', () => {
       db: brokenDb,
       provider: { name: 'local' } as SpeechProvider,
       ffmpegPath: '/nonexistent/ffmpeg',
+      account: createAccount({ kind: 'local' }, createLogger({ level: 'silent', secrets: [] })),
     });
     const server = createServer((_req, res) => void serveHealth(res, health));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -29,6 +32,7 @@ describe('/healthz', () => {
         database: 'failing',
         ffmpeg: 'failing',
         provider: { name: 'local', status: 'ok' },
+        credits: null,
       });
       expect(body).not.toContain('secret');
     } finally {

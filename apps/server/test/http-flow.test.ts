@@ -227,6 +227,8 @@ describe('over HTTP', () => {
       database: 'ok',
       ffmpeg: 'ok',
       provider: { name: 'elevenlabs', status: 'ok' },
+      // The stand-in's subscription: nothing voiced against its default limit yet, or some.
+      credits: { remaining: expect.any(Number), limit: 1_000_000_000 },
     });
     const page = await fetch(`${url}/sessions`);
     expect(page.status).toBe(404);

@@ -95,11 +95,17 @@ describe('session state', () => {
     const generating = await state.changeStatus(session.id, 'generating');
     expect(halted.lastError?.code).toBe('quota_exceeded');
     expect(events).toEqual([
-      { type: 'session', status: 'draft', lastError: { code: 'quota_exceeded', message: 'q' } },
+      {
+        type: 'session',
+        status: 'draft',
+        lastError: { code: 'quota_exceeded', message: 'q' },
+        budgetCredits: null,
+      },
       {
         type: 'session',
         status: 'generating',
         lastError: { code: 'quota_exceeded', message: 'q' },
+        budgetCredits: null,
       },
     ]);
     expect(generating.status).toBe('generating');

@@ -31,6 +31,32 @@ export type { ElevenLabsProviderOptions, PcmOutputFormat } from './providers/ele
 export { createLocalEspeakProvider } from './providers/local-espeak.js';
 export type { LocalEspeakOptions } from './providers/local-espeak.js';
 export { createSpeechProvider } from './providers/create-provider.js';
+export { createElevenLabsAccount } from './providers/elevenlabs-account.js';
+export type {
+  Credits,
+  ElevenLabsAccount,
+  ElevenLabsAccountOptions,
+  LibraryVoice,
+  ModelInfo,
+  VoicePage,
+  VoiceSearch,
+} from './providers/elevenlabs-account.js';
+export {
+  containsEntry,
+  entriesIn,
+  espeakPhonemes,
+  espeakText,
+  MAX_DICTIONARY_LOCATORS,
+  PHONETIC_ALPHABETS,
+  substituteAliases,
+} from './lexicon/lexicon.js';
+export type {
+  DictionaryLocator,
+  Lexicon,
+  LexiconEntry,
+  PhoneticAlphabet,
+} from './lexicon/lexicon.js';
+export { pronounce } from './render/pronounce.js';
 export type { SpeechProviderConfig } from './providers/create-provider.js';
 export {
   characterLimit,
@@ -51,6 +77,7 @@ export {
   PROVIDER_NAMES,
   snapStability,
   speechCost,
+  supportsPhonemes,
   supportsRequestStitching,
   UNIT_RANGE,
   VOICE_SETTING_RANGES,

@@ -129,6 +129,21 @@ export function snapStability(modelId: string, stability: number): number {
 }
 
 /**
+ * Pronunciation dictionaries' phoneme rules (IPA, CMU) are honoured by these English models
+ * only; every other model skips them silently, so it gets the entries' aliases in its text.
+ * Exact ids: `eleven_flash_v2_5` is not `eleven_flash_v2`.
+ */
+const PHONEME_MODELS: ReadonlySet<string> = new Set([
+  'eleven_flash_v2',
+  'eleven_turbo_v2',
+  'eleven_monolingual_v1',
+]);
+
+export function supportsPhonemes(modelId: string): boolean {
+  return PHONEME_MODELS.has(modelId.toLowerCase());
+}
+
+/**
  * ElevenLabs credits per character: the Flash and Turbo families cost half (their
  * `character_cost_multiplier`), every other model one. No model known yet: the full price.
  */
@@ -172,10 +187,14 @@ export interface SpeechCost {
   credits: number;
 }
 
-/** What voicing these segments costs, one request each: the estimate of the server and the web. */
+/**
+ * What voicing these segments costs, one request each: the estimate of the server and the web.
+ * `rate` is the model's live price (`/v1/models`) when known; the table's fallback otherwise.
+ */
 export function speechCost(
   segments: Iterable<SpokenSegment>,
   provider: ProviderName = 'elevenlabs',
+  rate: (modelId: string | null | undefined) => number = creditsPerCharacter,
 ): SpeechCost {
   let requests = 0;
   let characters = 0;
@@ -183,7 +202,7 @@ export function speechCost(
   for (const { text, modelId } of segments) {
     requests += 1;
     characters += text.length;
-    credits += text.length * creditsPerCharacter(modelId);
+    credits += text.length * rate(modelId);
   }
   return { requests, characters, credits: provider === 'local' ? 0 : Math.ceil(credits) };
 }

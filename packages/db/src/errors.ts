@@ -8,6 +8,8 @@ export type DbErrorCode =
   | 'VOICE_NOT_FOUND'
   | 'JOB_NOT_FOUND'
   | 'EXPORT_NOT_FOUND'
+  /** No lexicon entry for that word in that project. */
+  | 'LEXICON_ENTRY_NOT_FOUND'
   | 'DUPLICATE_BEAT'
   | 'INVALID_SETTINGS'
   | 'INVALID_INPUT'

@@ -52,7 +52,21 @@ export {
   type RenewOptions,
 } from './queries/jobs.js';
 export {
+  getPronunciationDictionary,
+  lexiconEntryInputSchema,
+  listLexicon,
+  listVoicedProjectBeats,
+  markBeatsStale,
+  removeLexiconEntry,
+  saveLexiconEntry,
+  savePronunciationDictionary,
+  type LexiconEntryInput,
+  type ProjectBeat,
+} from './queries/lexicon.js';
+export {
   addCharactersSpent,
+  getSessionLedger,
+  setSessionBudget,
   createSessionFromScript,
   deleteSession,
   getSession,

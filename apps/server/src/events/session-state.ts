@@ -6,6 +6,7 @@
  */
 import {
   getSession,
+  setSessionBudget,
   setSessionError,
   setSessionStatus,
   type BeatRow,
@@ -24,6 +25,8 @@ import type { StudioEvent } from './types.js';
 export interface SessionState {
   /** Sets the session's status. */
   changeStatus(sessionId: string, status: SessionStatus): Promise<SessionRow>;
+  /** Sets (or, with `null`, lifts) the session's credit budget. */
+  changeBudget(sessionId: string, credits: number | null): Promise<SessionRow>;
   /** Records (or, with `null`, clears) a failure that concerns the whole session. */
   changeError(sessionId: string, error: ErrorInfo | null): Promise<SessionRow>;
   /**
@@ -57,6 +60,7 @@ export function createSessionState({
       type: 'session',
       status: session.status,
       lastError: session.lastError ?? null,
+      budgetCredits: session.budgetCredits,
     });
     return session;
   };
@@ -112,6 +116,8 @@ export function createSessionState({
   return {
     changeStatus: async (sessionId, status) =>
       publishSession(await setSessionStatus(db, sessionId, status)),
+    changeBudget: async (sessionId, credits) =>
+      publishSession(await setSessionBudget(db, sessionId, credits)),
     changeError: async (sessionId, error) =>
       publishSession(await setSessionError(db, sessionId, error)),
     beatChanged(beat) {

@@ -7,7 +7,12 @@ export type StudioEvent =
   | { type: 'beat'; beat: BeatState }
   | { type: 'take'; take: TakeView }
   | { type: 'progress'; progress: Progress; charactersSpent: number }
-  | { type: 'session'; status: SessionStatus; lastError: ErrorInfo | null }
+  | {
+      type: 'session';
+      status: SessionStatus;
+      lastError: ErrorInfo | null;
+      budgetCredits: number | null;
+    }
   /** Beats were added, removed or rewritten (a re-import): fetch the session again. */
   | { type: 'script' }
   | { type: 'export'; export: ExportView }

@@ -17,16 +17,24 @@ export function createProvider(config: ProviderConfig): SpeechProvider {
 }
 
 /**
- * A halted session's requests refused before they are sent, every request held to the
+ * A halted session's requests refused before they are sent, a job's requests held to its
+ * session's credit budget, every request held to the
  * process-wide gate, and our retries outside the gate: a request waiting out its back-off leaves
  * its slot to others.
  */
 export function providerFor(
-  services: Pick<Services, 'provider' | 'gate' | 'halts'>,
-  work: { log: Logger; sessionId?: string },
+  services: Pick<Services, 'provider' | 'gate' | 'halts' | 'budgets'>,
+  work: { log: Logger; sessionId?: string; jobId?: string },
 ): SpeechProvider {
-  const { provider, gate, halts } = services;
-  const guarded = work.sessionId === undefined ? provider : halts.guard(provider, work.sessionId);
+  const { provider, gate, halts, budgets } = services;
+  const { sessionId, jobId } = work;
+  // The budget is checked inside the gate, once the request has its slot: the requests before
+  // it have been billed by then.
+  const priced =
+    sessionId !== undefined && jobId !== undefined
+      ? budgets.guard(provider, { sessionId, jobId })
+      : provider;
+  const guarded = sessionId === undefined ? priced : halts.guard(priced, sessionId);
   return withRetries(gate(guarded), {
     onRetry: ({ error, attempt, delayMs }) =>
       work.log.warn(

@@ -11,7 +11,9 @@ import {
   failJob,
   getBeat,
   getSessionDialogueMode,
+  getSessionLedger,
   listSessionJobs,
+  type ErrorInfo,
   type GenerationJob,
   type SessionDetail,
 } from '@studio/db';
@@ -19,6 +21,8 @@ import { renderTake, SpeechError } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
 import { surroundings } from './neighbours.js';
+import { projectLexicon } from '../lexicon/project-lexicon.js';
+import { BudgetExceededError } from './budgets.js';
 import { renderProfiles } from './profiles.js';
 import { providerFor } from './providers.js';
 import { stopsSession } from './session-halts.js';
@@ -53,13 +57,17 @@ export async function voiceBeat(
     const { direction, ...overrides } = job.overrides;
     // A regeneration ties into the neighbours' selected takes as they are now.
     const around = await beatNeighbours(db, beat);
+    const { project } = await getSessionLedger(db, job.sessionId);
+    // Live prices for the budget and the ledger; the capability table's when the API is down.
+    await services.account.models().catch(() => []);
     const rendered = await renderTake({
       ...surroundings(around.previous, around.next),
       dialogueMode: await getSessionDialogueMode(db, job.sessionId),
       beat: beat.parsed,
       profiles: await renderProfiles(services),
       overrides,
-      provider: providerFor(services, { log, sessionId: job.sessionId }),
+      lexicon: await projectLexicon(services, project),
+      provider: providerFor(services, { log, sessionId: job.sessionId, jobId: job.id }),
       storage: services.storage,
       cache: services.cache,
       sessionId: job.sessionId,
@@ -70,6 +78,8 @@ export async function voiceBeat(
     });
     const completed = await completeJob(db, job.id, {
       ...rendered.take,
+      creditsPerCharacter:
+        rendered.take.provider === 'local' ? null : services.account.rate(rendered.take.modelId),
       direction: direction ?? beat.parsed.primaryDirection,
       // The text as it was read: if a re-import changes it meanwhile, the beat stays stale.
       voicedText: beat.text,
@@ -106,6 +116,9 @@ export async function voiceBeat(
       // The job keeps its lease and is claimed again once the lease expires.
       log.error({ err: cause }, 'could not record a failed job'),
     );
+  } finally {
+    // Committed with the take, or never spent: the session row is the ledger again.
+    services.budgets.settle(job.id);
   }
   try {
     await settleSession(services, await sessionState.beatsChanged(job.sessionId, [job.beatId]));
@@ -122,6 +135,15 @@ async function recordFailure(
 ): Promise<void> {
   const code = domainCodeOf(error) ?? 'internal';
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof BudgetExceededError) {
+    log.warn({ creditsNeeded: error.creditsNeeded }, 'budget reached: stopping the session');
+    await haltSession(services, job.sessionId, {
+      code,
+      message,
+      creditsNeeded: error.creditsNeeded,
+    });
+    return;
+  }
   if (stopsSession(error)) {
     log.error({ code }, 'provider refused the account: stopping the session');
     await haltSession(services, job.sessionId, { code, message });
@@ -135,11 +157,7 @@ async function recordFailure(
  * One session-level error instead of a failure per beat: every open job of the session fails
  * with the same code, so nothing more is sent to a provider that refuses the account.
  */
-async function haltSession(
-  services: Services,
-  sessionId: string,
-  error: { code: string; message: string },
-): Promise<void> {
+async function haltSession(services: Services, sessionId: string, error: ErrorInfo): Promise<void> {
   const { db } = services;
   const open = (await listSessionJobs(db, sessionId)).filter(isOpen);
   for (const job of open) await failJob(db, job.id, error);
@@ -155,6 +173,8 @@ async function settleSession(services: Services, session: SessionDetail): Promis
   if (session.status !== 'generating') return;
   if ((await listSessionJobs(services.db, session.id)).some(isOpen)) return;
   await services.sessionState.changeStatus(session.id, 'in_progress');
+  // The header's remaining credits follow what the generation spent.
+  await services.account.refreshCredits();
 }
 
 const isOpen = (job: GenerationJob) => job.status === 'queued' || job.status === 'running';

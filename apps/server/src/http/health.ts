@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { listVoiceProfiles } from '@studio/db';
 import { resolveFfmpegPath } from '@studio/audio';
@@ -17,11 +18,18 @@ export interface Health {
   database: Check;
   ffmpeg: Check;
   provider: { name: string; status: Check };
+  /** The subscription's credits left (`/v1/user/subscription`); null without an account or answer. */
+  credits: { remaining: number; limit: number } | null;
 }
 
 const run = promisify(execFile);
 
-export function createHealthCheck(services: Pick<Services, 'db' | 'provider' | 'ffmpegPath'>) {
+/** How long `/healthz` waits for the subscription's credits before answering without them. */
+const CREDITS_WAIT_MS = 2000;
+
+export function createHealthCheck(
+  services: Pick<Services, 'db' | 'provider' | 'ffmpegPath' | 'account'>,
+) {
   // ffmpeg does not come and go: once it answered, it stays checked.
   let ffmpegOk = false;
   const checkFfmpeg = async (): Promise<Check> => {
@@ -42,7 +50,15 @@ export function createHealthCheck(services: Pick<Services, 'db' | 'provider' | '
     const [database, ffmpeg] = await Promise.all([checkDatabase(), checkFfmpeg()]);
     // The provider was built from a valid configuration; account problems surface per session.
     const provider = { name: services.provider.name, status: 'ok' as Check };
-    return { ok: database === 'ok' && ffmpeg === 'ok', database, ffmpeg, provider };
+    // The last known credits; when none yet, the account is asked, but health never waits long.
+    const known =
+      services.account.credits() ??
+      (await Promise.race([
+        services.account.refreshCredits(),
+        sleep(CREDITS_WAIT_MS, null, { ref: false }),
+      ]));
+    const credits = known && { remaining: known.remaining, limit: known.limit };
+    return { ok: database === 'ok' && ffmpeg === 'ok', database, ffmpeg, provider, credits };
   };
 }
 

@@ -9,7 +9,9 @@ import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import type { Links } from './shapes.js';
 import { createToolContext } from './tool-context.js';
+import { registerBudgetTools } from './tools/budget.js';
 import { registerGenerationTools } from './tools/generation.js';
+import { registerLexiconTools } from './tools/lexicon.js';
 import { registerReviewTools } from './tools/review.js';
 import { registerScriptTools } from './tools/scripts.js';
 import { registerSessionTools } from './tools/sessions.js';
@@ -29,6 +31,8 @@ export function createMcpServer(context: Context, links: Links): McpServer {
   registerScriptTools(server, tools);
   registerSessionTools(server, tools);
   registerVoiceTools(server, tools);
+  registerLexiconTools(server, tools);
+  registerBudgetTools(server, tools);
   registerGenerationTools(server, tools);
   registerReviewTools(server, tools);
   registerResources(server, tools);

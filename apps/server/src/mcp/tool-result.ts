@@ -69,6 +69,9 @@ const fixes: Record<string, string> = {
   network: 'The studio cannot reach the speech provider: call again later.',
   voice_not_found:
     'The voice profile names an ElevenLabs voice that does not exist: fix the profile.',
+  LEXICON_ENTRY_NOT_FOUND: 'Call list_lexicon to see the project’s words.',
+  budget_exceeded:
+    'The session reached its credit budget: raise it (set_session_budget), then voice the rest (generate_beat_audio).',
   INTERNAL: 'An unexpected error; the studio’s log has the details. Calling again may work.',
 };
 

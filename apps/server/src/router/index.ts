@@ -4,10 +4,12 @@
  */
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from '../trpc.js';
+import { accountRouter } from './account.js';
 import { elsRouter } from './els.js';
 import { eventsRouter } from './events.js';
 import { exportsRouter } from './exports.js';
 import { generationRouter } from './generation.js';
+import { lexiconRouter } from './lexicon.js';
 import { sessionsRouter } from './sessions.js';
 import { takesRouter } from './takes.js';
 import { voicesRouter } from './voices.js';
@@ -19,6 +21,8 @@ export const appRouter = router({
   takes: takesRouter,
   exports: exportsRouter,
   voices: voicesRouter,
+  lexicon: lexiconRouter,
+  account: accountRouter,
   events: eventsRouter,
 });
 

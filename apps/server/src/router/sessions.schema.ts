@@ -20,6 +20,11 @@ export const renameSessionInput = sessionRef.extend({
   videoTitle: title,
 });
 
+/** Credits the session may spend; null lifts the limit. */
+export const setBudgetInput = sessionRef.extend({
+  credits: z.number().int().min(0).max(1_000_000_000).nullable(),
+});
+
 export const setStatusInput = sessionRef.extend({ status: z.enum(SESSION_STATUSES) });
 
 export const reimportPreviewInput = sessionRef.extend({ source: z.string() });

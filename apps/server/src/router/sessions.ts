@@ -18,6 +18,7 @@ import {
   sessionRef,
   setDialogueModeInput,
   setStatusInput,
+  setBudgetInput,
 } from './sessions.schema.js';
 
 export const sessionsRouter = router({
@@ -43,6 +44,10 @@ export const sessionsRouter = router({
   delete: procedure
     .input(sessionRef)
     .mutation(({ ctx, input }) => deleteSessionWithFiles(ctx, input.sessionId)),
+  /** Raising the budget does not resume by itself: `generation.start` voices the rest. */
+  setBudget: procedure
+    .input(setBudgetInput)
+    .mutation(({ ctx, input }) => ctx.sessionState.changeBudget(input.sessionId, input.credits)),
   setStatus: procedure
     .input(setStatusInput)
     .mutation(({ ctx, input }) => ctx.sessionState.changeStatus(input.sessionId, input.status)),

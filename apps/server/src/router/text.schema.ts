@@ -25,6 +25,13 @@ export const TEXT_LIMITS = {
   direction: 500,
   /** A voice preview's line: one ELS text line's limit. */
   previewText: 500,
+  /** A script's `project`: the lexicon's name. */
+  project: 200,
+  /** A lexicon word, and what it is said as (an alias or phonemes). */
+  lexiconWord: 100,
+  pronunciation: 200,
+  /** A voice library search. */
+  voiceSearch: 100,
   /** The id of the last event an SSE client saw. */
   eventId: 128,
 } as const;

@@ -16,6 +16,13 @@ export const updateVoiceInput = z.object({
   }),
 });
 
+/** A page of the account's voice library, optionally searched. */
+export const voiceLibraryInput = z.object({
+  search: storableText({ max: TEXT_LIMITS.voiceSearch, trim: true }).optional(),
+  pageSize: z.number().int().min(1).max(100).optional(),
+  nextPageToken: storableText({ max: 200 }).optional(),
+});
+
 export const previewVoiceInput = z.object({
   character,
   /** The line to speak; a sample line when absent. */

@@ -19,6 +19,7 @@ import type { Services } from '../context.js';
 import { surroundings } from '../generation/neighbours.js';
 import { renderProfiles } from '../generation/profiles.js';
 import { QUEUED_BY_START } from '../generation/queue-work.js';
+import { projectLexicon } from '../lexicon/project-lexicon.js';
 
 export interface Estimate {
   provider: ProviderName;
@@ -27,8 +28,13 @@ export interface Estimate {
   cachedSegments: number;
   /** Characters that would be sent to the provider. */
   characters: number;
-  /** ElevenLabs credits (`speechCost`: half on Flash/Turbo, rounded up); the local voice is free. */
+  /** ElevenLabs credits at the models' live prices, rounded up; the local voice is free. */
   credits: number;
+  /** The session's budget, and what it has spent of it. */
+  budgetCredits: number | null;
+  charactersSpent: number;
+  /** The subscription's remaining credits, when known: a larger estimate will not be voiced. */
+  remainingCredits: number | null;
 }
 
 /** A beat whose character has no voice profile cannot be voiced: it costs nothing. */
@@ -52,13 +58,15 @@ const neighbourOf = (beat: BeatWithTakes | undefined): NeighbourBeat | null => {
 };
 
 export async function estimateGeneration(
-  services: Pick<Services, 'db' | 'cache' | 'provider' | 'modelOverride'>,
+  services: Pick<Services, 'db' | 'cache' | 'provider' | 'modelOverride' | 'account'>,
   sessionId: string,
 ): Promise<Estimate> {
   const { provider, cache } = services;
   const session = await getSession(services.db, sessionId);
   const profiles = await renderProfiles(services);
   let beats = 0;
+  const lexicon = await projectLexicon(services, session.project);
+  await services.account.models().catch(() => []);
   let segments = 0;
   let cachedSegments = 0;
   const uncached: SpeechRequest[] = [];
@@ -70,7 +78,11 @@ export async function estimateGeneration(
       neighbourOf(session.beats[index - 1]),
       neighbourOf(session.beats[index + 1]),
     );
-    const planned = requestsOf(beat.parsed, profiles, { context, provider: provider.name });
+    const planned = requestsOf(beat.parsed, profiles, {
+      context,
+      provider: provider.name,
+      ...(lexicon ? { lexicon } : {}),
+    });
     for (const performance of planPerformances(planned, session.dialogueMode, provider.name)) {
       segments += performance.segments.length;
       if (await cache.has(segmentHash(provider, performance.request))) {
@@ -78,6 +90,19 @@ export async function estimateGeneration(
       } else uncached.push(performance.request);
     }
   }
-  const { characters, credits } = speechCost(uncached, provider.name);
-  return { provider: provider.name, beats, segments, cachedSegments, characters, credits };
+  const { characters, credits } = speechCost(uncached, provider.name, (model) =>
+    services.account.rate(model),
+  );
+  const remaining = services.account.credits() ?? (await services.account.refreshCredits());
+  return {
+    provider: provider.name,
+    beats,
+    segments,
+    cachedSegments,
+    characters,
+    credits,
+    budgetCredits: session.budgetCredits,
+    charactersSpent: session.charactersSpent,
+    remainingCredits: remaining?.remaining ?? null,
+  };
 }

@@ -24,7 +24,10 @@ export interface TakeView {
   direction: string | null;
   provider: TakeRow['provider'];
   modelId: string;
+  /** Credits its requests cost (the provider's headers). */
   charactersBilled: number;
+  /** The model's price per character when it was voiced; null when unknown (or local). */
+  creditsPerCharacter: number | null;
   requestIds: string[];
   /** Per segment: its request and what tied it to its neighbours (request ids, text, dialogue). */
   continuity: TakeRow['continuity'];
@@ -94,6 +97,7 @@ export function takeView(
     provider: take.provider,
     modelId: take.modelId,
     charactersBilled: take.charactersBilled,
+    creditsPerCharacter: take.creditsPerCharacter,
     requestIds: take.requestIds,
     continuity: take.continuity,
     voicedText: take.voicedText,

@@ -70,6 +70,7 @@ export async function previewVoice(
     | 'provider'
     | 'gate'
     | 'halts'
+    | 'budgets'
     | 'log'
     | 'modelOverride'
     | 'ffmpegPath'

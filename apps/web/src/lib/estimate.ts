@@ -3,7 +3,7 @@
  * script: ElevenLabs bills the characters of the text it voices, and each segment is one request.
  * The pricing is `speechCost`, the function the server's estimate uses.
  */
-import { speechCost } from '@studio/audio/facts';
+import { creditsPerCharacter, speechCost } from '@studio/audio/facts';
 import type { Script } from '@studio/els';
 
 export interface VoiceModel {
@@ -28,7 +28,12 @@ export interface Estimate {
   byCharacter: CharacterEstimate[];
 }
 
-export function estimateScript(script: Script, voices: readonly VoiceModel[] = []): Estimate {
+/** `rate`: credits per character of a model — the live prices when known (`models.svelte.ts`). */
+export function estimateScript(
+  script: Script,
+  voices: readonly VoiceModel[] = [],
+  rate: (modelId: string | null | undefined) => number = creditsPerCharacter,
+): Estimate {
   const models = new Map(voices.map((v) => [v.character, v.modelId]));
   const per = new Map<string, CharacterEstimate>();
   const entry = (character: string) => {
@@ -43,6 +48,8 @@ export function estimateScript(script: Script, voices: readonly VoiceModel[] = [
   const segments = script.beats.flatMap((beat) => beat.segments);
   const cost = speechCost(
     segments.map((segment) => ({ text: segment.text, modelId: models.get(segment.character) })),
+    'elevenlabs',
+    rate,
   );
   return {
     beats: script.beats.length,

@@ -14,6 +14,7 @@ function take(id: string, beatId: string): TakeView {
     provider: 'local',
     modelId: 'espeak',
     charactersBilled: 0,
+    creditsPerCharacter: null,
     requestIds: [],
     continuity: [],
     voicedText: 'Hi.',
@@ -57,6 +58,7 @@ function session(): SessionView {
     sourceEls: '',
     charactersSpent: 0,
     dialogueMode: 'one_performance',
+    budgetCredits: null,
     lastError: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
@@ -81,7 +83,7 @@ describe('applyEvent', () => {
       { type: 'take', take: take('t2', 'b2') },
       beat('b2', 'ready', 't2'),
       { type: 'progress', progress: progress({ ready: 2 }), charactersSpent: 6 },
-      { type: 'session', status: 'in_progress', lastError: null },
+      { type: 'session', status: 'in_progress', lastError: null, budgetCredits: null },
     ];
     for (const e of events) expect(applyEvent(s, e)).toBe('applied');
     expect(s.progress).toMatchObject({ ready: 2, total: 2, active: 0, fraction: 1 });
@@ -136,6 +138,7 @@ describe('applyEvent', () => {
       type: 'session',
       status: 'in_progress',
       lastError: { code: 'quota_exceeded', message: 'Quota' },
+      budgetCredits: null,
     });
     expect(s.beats[1]!.error?.message).toBe('Timed out');
     expect(s.status).toBe('in_progress');

@@ -12,7 +12,10 @@ export type EventOutcome =
   /** Not about the beats (exports): the caller may use it. */
   | 'ignored';
 
-type Session = Pick<SessionView, 'status' | 'lastError' | 'charactersSpent' | 'progress' | 'beats'>;
+type Session = Pick<
+  SessionView,
+  'status' | 'lastError' | 'charactersSpent' | 'budgetCredits' | 'progress' | 'beats'
+>;
 
 export function applyEvent(session: Session, event: StudioEvent | 'resync'): EventOutcome {
   if (event === 'resync') return 'reload';
@@ -45,6 +48,7 @@ export function applyEvent(session: Session, event: StudioEvent | 'resync'): Eve
     case 'session':
       session.status = event.status;
       session.lastError = event.lastError;
+      session.budgetCredits = event.budgetCredits;
       return 'applied';
     case 'script':
     case 'resync':

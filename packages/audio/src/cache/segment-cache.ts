@@ -6,8 +6,8 @@ import { StorageError, type Storage } from '../storage/storage.js';
 
 /**
  * The content hash of a request: everything that shapes its audio — provider and format, model,
- * voice, settings, the text as sent (tagged only for models that act on tags), a dialogue's turns
- * and the neighbours' text. Not the seed: a regenerated performance replaces the cached one. Not
+ * voice, settings, the text as sent (tagged only for models that act on tags), a dialogue's turns,
+ * the neighbours' text and the pronunciation rules applied. Not the seed: a regenerated performance replaces the cached one. Not
  * the neighbours' request ids either: they name the audio of that same neighbouring text, and are
  * new with every take, so keying on them would make every render a miss.
  */
@@ -22,6 +22,8 @@ export function segmentHash(provider: SpeechProvider, request: SpeechRequest): s
     request.previousText ?? null,
     request.nextText ?? null,
     ...(request.dialogue ? [request.dialogue.map((turn) => [turn.voiceId, turn.text])] : []),
+    // Old keys stay valid: a request without pronunciation rules hashes as before.
+    ...(request.pronunciation ? [request.pronunciation.rules] : []),
   ];
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }

@@ -1,5 +1,6 @@
-import type { ElevenLabs, ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
+import type { ElevenLabs } from '@elevenlabs/elevenlabs-js';
 import { bytesToPcm } from '../pcm/pcm.js';
+import { lazyElevenLabsClient } from './elevenlabs-client.js';
 import { toSpeechError } from './elevenlabs-errors.js';
 import {
   characterLimit,
@@ -147,20 +148,11 @@ export function createElevenLabsProvider(options: ElevenLabsProviderOptions): Sp
   // The SDK's timeout covers the wait for the response headers only (its fetch resolves there).
   const timeoutInSeconds = (options.firstByteTimeoutMs ?? FIRST_BYTE_TIMEOUT_MS) / 1000;
   const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-  const { apiKey, baseUrl } = options;
-  // The SDK loads ~5,000 modules (~100 MB) at import: only a studio that voices through
-  // ElevenLabs pays for it, on its first request.
-  let client: Promise<ElevenLabsClient> | undefined;
-  const sdkClient = () =>
-    (client ??= import('@elevenlabs/elevenlabs-js').then(
-      ({ ElevenLabsClient }) =>
-        new ElevenLabsClient({
-          apiKey,
-          ...(baseUrl === undefined ? {} : { baseUrl }),
-          maxRetries: 0,
-          timeoutInSeconds,
-        }),
-    ));
+  const sdkClient = lazyElevenLabsClient({
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl,
+    timeoutInSeconds,
+  });
 
   interface Sent {
     data: {
@@ -218,6 +210,16 @@ export function createElevenLabsProvider(options: ElevenLabsProviderOptions): Sp
           ...(nextRequestIds ? { nextRequestIds } : {}),
           ...(previousText ? { previousText } : {}),
           ...(nextText ? { nextText } : {}),
+          ...(request.pronunciation
+            ? {
+                pronunciationDictionaryLocators: request.pronunciation.dictionaries.map(
+                  (locator) => ({
+                    pronunciationDictionaryId: locator.dictionaryId,
+                    versionId: locator.versionId,
+                  }),
+                ),
+              }
+            : {}),
           ...seed,
         },
         requestOptions,

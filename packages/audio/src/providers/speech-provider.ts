@@ -1,3 +1,4 @@
+import type { DictionaryLocator, LexiconEntry } from '../lexicon/lexicon.js';
 import type { ProviderName } from '../provider-facts.js';
 import type { ContinuityMode, LocalVoice, VoiceSettings } from '../types.js';
 
@@ -33,6 +34,12 @@ export interface SpeechRequest {
   localVoice?: LocalVoice;
   /** The segment's lines, when the provider can voice line by line (the local provider). */
   lines?: string[];
+  /**
+   * Pronunciation dictionaries to apply (ElevenLabs `pronunciation_dictionary_locators`), with
+   * the rules of theirs this text contains: the rules shape the audio (the cache key), a new
+   * version for words not in this text does not.
+   */
+  pronunciation?: { dictionaries: DictionaryLocator[]; rules: LexiconEntry[] };
 }
 
 export interface DialogueTurn {

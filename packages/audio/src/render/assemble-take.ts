@@ -7,7 +7,7 @@ export interface VoicedLine {
   lineIndex: number;
   character: string;
   text: string;
-  /** The line as it was sent (with audio tags where the model acts on them): found in the alignment. */
+  /** The line as it was sent (with audio tags where the model acts on them, the lexicon applied): found in the alignment. */
   sentText: string;
   pauseAfterMs: number;
 }

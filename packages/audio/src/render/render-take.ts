@@ -14,6 +14,7 @@ import {
   type SpeechRequest,
   type SpeechResult,
 } from '../providers/speech-provider.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import { takeStorageKey } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
 import type { LineTiming, SegmentContinuity, SegmentSettings, VoiceProfile } from '../types.js';
@@ -51,6 +52,8 @@ export interface RenderTakeInput {
   takeId: string;
   ffmpegPath?: string;
   bitrateKbps?: number;
+  /** The project's pronunciation lexicon. */
+  lexicon?: Lexicon;
   /** A new performance: skip the cache and send a fresh random seed (the result is cached). */
   regenerate?: boolean;
   /** Beats with several voices on a dialogue model: one performance (the default) or not. */
@@ -126,6 +129,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
   const planned = segmentRequests(beat, input.profiles, {
     ...(input.overrides ? { overrides: input.overrides } : {}),
     ...(input.context ? { context: input.context } : {}),
+    ...(input.lexicon ? { lexicon: input.lexicon } : {}),
     provider: provider.name,
   });
   const performances = planPerformances(

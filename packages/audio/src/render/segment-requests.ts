@@ -1,8 +1,10 @@
 import type { Beat } from '@studio/els';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import { modelCapabilities, snapStability, type ProviderName } from '../provider-facts.js';
 import type { SpeechRequest } from '../providers/speech-provider.js';
 import type { VoiceProfile } from '../types.js';
 import { mergeSettings, type SpeedClampedWarning, type TakeOverrides } from './merge-settings.js';
+import { pronounce } from './pronounce.js';
 import { RenderError } from './render-error.js';
 
 /** The model distinguishes fewer stabilities than were asked for: the one it is sent instead. */
@@ -36,12 +38,14 @@ export interface SegmentRequestOptions {
   /** Who voices the beat: the local voice is never sent audio tags. Default `elevenlabs`. */
   provider?: ProviderName;
   context?: BeatContext;
+  /** The project's lexicon, applied as this provider takes it (`pronounce`). */
+  lexicon?: Lexicon;
 }
 
 /**
  * The provider requests that voice a beat, one per segment: merged settings (stability snapped
  * to the model's modes), the text as the model takes it (tagged only where it acts on tags), the
- * neighbouring segments' text as stitching context. Shared by `renderTake` and by cost
+ * neighbouring segments' text as stitching context, the lexicon applied. Shared by `renderTake` and by cost
  * estimates, so an estimate hashes exactly what a render would send.
  */
 export function segmentRequests(
@@ -73,19 +77,22 @@ export function segmentRequests(
       if (!line) throw new RenderError('invalid_beat', `Beat ${beat.id} has no line ${lineIndex}`);
       return line;
     });
+    const request: SpeechRequest = {
+      text: withTags ? segment.taggedText : segment.text,
+      voiceId: profile.voiceId,
+      modelId: profile.modelId,
+      settings: { ...merged.settings, stability },
+      localVoice: profile.localVoice,
+      // Each line as it is sent, so the take finds it in the alignment (only the local voice reads them).
+      lines: lines.map((line) => (withTags ? line.taggedText : line.text)),
+      ...(previousText === undefined ? {} : { previousText }),
+      ...(nextText === undefined ? {} : { nextText }),
+    };
+    const pronounced = pronounce(request, options.lexicon, provider);
     return {
-      request: {
-        text: withTags ? segment.taggedText : segment.text,
-        voiceId: profile.voiceId,
-        modelId: profile.modelId,
-        settings: { ...merged.settings, stability },
-        localVoice: profile.localVoice,
-        lines: lines.map((line) => line.text),
-        ...(previousText === undefined ? {} : { previousText }),
-        ...(nextText === undefined ? {} : { nextText }),
-      },
+      request: pronounced,
       profile,
-      sentLines: lines.map((line) => (withTags ? line.taggedText : line.text)),
+      sentLines: pronounced.lines ?? [],
       warnings,
     };
   });

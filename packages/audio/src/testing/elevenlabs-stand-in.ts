@@ -74,9 +74,43 @@ export interface StandInCounters {
   abandoned: number;
 }
 
+/** A model of `/v1/models`, as the stand-in lists it. */
+export interface StandInModel {
+  model_id: string;
+  name: string;
+  can_do_text_to_speech: boolean;
+  character_cost_multiplier: number;
+}
+
+/** ElevenLabs' own models and prices (flash and turbo cost half), plus one that cannot speak text. */
+export const STAND_IN_MODELS: readonly StandInModel[] = [
+  ['eleven_multilingual_v2', 'Eleven Multilingual v2', true, 1],
+  ['eleven_flash_v2_5', 'Eleven Flash v2.5', true, 0.5],
+  ['eleven_turbo_v2_5', 'Eleven Turbo v2.5', true, 0.5],
+  ['eleven_v3', 'Eleven v3', true, 1],
+  ['eleven_flash_v2', 'Eleven Flash v2', true, 0.5],
+  ['eleven_turbo_v2', 'Eleven Turbo v2', true, 0.5],
+  ['eleven_multilingual_sts_v2', 'Eleven Multilingual v2 (speech to speech)', false, 1],
+].map(([model_id, name, can_do_text_to_speech, character_cost_multiplier]) => ({
+  model_id: model_id as string,
+  name: name as string,
+  can_do_text_to_speech: can_do_text_to_speech as boolean,
+  character_cost_multiplier: character_cost_multiplier as number,
+}));
+
+/** A pronunciation dictionary the stand-in holds: its rules as last sent, per version. */
+export interface StandInDictionary {
+  id: string;
+  name: string;
+  versionId: string;
+  rules: unknown[];
+}
+
 export interface ElevenLabsStandIn {
   baseUrl: string;
   apiKey: string;
+  /** Pronunciation dictionaries created through the API, by id. */
+  readonly dictionaries: ReadonlyMap<string, StandInDictionary>;
   readonly requests: StandInRequest[];
   readonly counters: StandInCounters;
   setQuota(characters: number): void;
@@ -92,6 +126,13 @@ export interface ElevenLabsStandIn {
 
 const SYNTHESIS = /^\/v1\/text-to-speech\/([^/]+)\/with-timestamps$/;
 const DIALOGUE = '/v1/text-to-dialogue/with-timestamps';
+const DICTIONARY_RULES = /^\/v1\/pronunciation-dictionaries\/([^/]+)\/set-rules$/;
+/** Credits for `characters` on a model: its multiplier, rounded up as the API bills. */
+const costOf = (modelId: string, characters: number) =>
+  Math.ceil(
+    characters *
+      (STAND_IN_MODELS.find((model) => model.model_id === modelId)?.character_cost_multiplier ?? 1),
+  );
 const PCM_FORMAT = /^pcm_(8000|16000|22050|24000|32000|44100|48000)$/;
 
 const INJECTED: Record<InjectedFailureStatus, string> = {
@@ -144,6 +185,35 @@ interface SynthesisBody {
   next_text?: string;
   /** Both lists, for the caller to check against the ids it issued. */
   request_ids: string[];
+  pronunciation_dictionary_locators?: {
+    pronunciation_dictionary_id: string;
+    version_id?: string;
+  }[];
+}
+
+/** `pronunciation_dictionary_locators`: at most 3, each naming a dictionary (the API's limit). */
+function validateLocators(raw: unknown): SynthesisBody['pronunciation_dictionary_locators'] {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) throw validationError(['pronunciation_dictionary_locators'], 'list');
+  if (raw.length > 3) {
+    throw validationError(['pronunciation_dictionary_locators'], 'at most 3 dictionaries');
+  }
+  return raw.map((locator: unknown, index) => {
+    const { pronunciation_dictionary_id: id, version_id } = (locator ?? {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof id !== 'string') {
+      throw validationError(
+        ['pronunciation_dictionary_locators', String(index), 'pronunciation_dictionary_id'],
+        'required',
+      );
+    }
+    return {
+      pronunciation_dictionary_id: id,
+      ...(typeof version_id === 'string' ? { version_id } : {}),
+    };
+  });
 }
 
 /** `previous_request_ids`/`next_request_ids`: lists of at most 3 strings, not on eleven_v3. */
@@ -172,6 +242,9 @@ function validate(body: unknown): SynthesisBody {
     string,
     unknown
   >;
+  const locators = validateLocators(
+    (body as Record<string, unknown>).pronunciation_dictionary_locators,
+  );
   if (typeof text !== 'string' || text.trim() === '') throw validationError(['text'], 'required');
   const modelId = typeof model_id === 'string' ? model_id : 'eleven_multilingual_v2';
   const settings = (voice_settings ?? {}) as Record<string, unknown>;
@@ -216,6 +289,7 @@ function validate(body: unknown): SynthesisBody {
     },
     ...(typeof previous_text === 'string' ? { previous_text } : {}),
     ...(typeof next_text === 'string' ? { next_text } : {}),
+    ...(locators ? { pronunciation_dictionary_locators: locators } : {}),
   };
 }
 
@@ -258,6 +332,96 @@ function validateDialogue(body: unknown): DialogueBody {
   return { inputs: turns, model_id: modelId, stability };
 }
 
+/** `/v1/models`, in the API's shape (`Model`). */
+function modelsBody() {
+  return STAND_IN_MODELS.map((model) => ({
+    model_id: model.model_id,
+    name: model.name,
+    can_do_text_to_speech: model.can_do_text_to_speech,
+    can_do_voice_conversion: !model.can_do_text_to_speech,
+    description: `${model.name} (stand-in)`,
+    maximum_text_length_per_request: characterLimit(model.model_id),
+    model_rates: { character_cost_multiplier: model.character_cost_multiplier },
+    languages: [{ language_id: 'en', name: 'English' }],
+  }));
+}
+
+const LIBRARY_VOICES = ['Rachel', 'Adam', 'Bella', 'Josh', 'Elli', 'Sam'];
+
+/** `/v2/voices`: the known voices (or a small premade library), filtered by `search`, paged. */
+function voicesBody(known: Set<string> | null, baseUrl: string, query: URLSearchParams) {
+  const ids = known ? [...known] : LIBRARY_VOICES.map((name) => `StandIn${name}Voice`);
+  const search = (query.get('search') ?? '').toLowerCase();
+  const all = ids
+    .map((voiceId, index) => ({
+      voice_id: voiceId,
+      name: LIBRARY_VOICES[index % LIBRARY_VOICES.length] as string,
+      category: 'premade',
+      description: `Stand-in voice ${voiceId}`,
+      labels: { accent: 'american', gender: index % 2 === 0 ? 'female' : 'male' },
+      preview_url: `${baseUrl}/previews/${voiceId}.mp3`,
+    }))
+    .filter((voice) => !search || `${voice.name} ${voice.voice_id}`.toLowerCase().includes(search));
+  const size = Math.max(1, Number(query.get('page_size') ?? 10));
+  const start = Number(query.get('next_page_token') ?? 0) || 0;
+  const page = all.slice(start, start + size);
+  const more = start + size < all.length;
+  return {
+    voices: page,
+    has_more: more,
+    total_count: all.length,
+    ...(more ? { next_page_token: String(start + size) } : {}),
+  };
+}
+
+/** `/v1/user/subscription`, every field the SDK requires. */
+function subscriptionBody(used: number, limit: number) {
+  return {
+    tier: 'creator',
+    character_count: used,
+    character_limit: limit,
+    max_credit_limit_extension: 0,
+    can_extend_character_limit: false,
+    allowed_to_extend_character_limit: false,
+    voice_slots_used: 0,
+    professional_voice_slots_used: 0,
+    professional_voice_slots_used_in_workspace: 0,
+    voice_limit: 30,
+    voice_add_edit_counter: 0,
+    professional_voice_limit: 1,
+    can_extend_voice_limit: false,
+    can_use_instant_voice_cloning: true,
+    can_use_professional_voice_cloning: true,
+    current_overage: { amount: '0', currency: 'usd' },
+    status: 'active',
+    open_invoices: [],
+    has_open_invoices: false,
+  };
+}
+
+/** The rules of a dictionary request (`add-from-rules`, `set-rules`), checked like the API. */
+function dictionaryRules(body: unknown): unknown[] {
+  const rules = (body as { rules?: unknown } | null)?.rules;
+  if (!Array.isArray(rules)) throw validationError(['rules'], 'required');
+  rules.forEach((rule: unknown, index) => {
+    const { type, string_to_replace, alias, phoneme, alphabet } = (rule ?? {}) as Record<
+      string,
+      unknown
+    >;
+    const at = ['rules', String(index)];
+    if (typeof string_to_replace !== 'string')
+      throw validationError([...at, 'string_to_replace'], 'required');
+    if (type === 'alias' && typeof alias !== 'string')
+      throw validationError([...at, 'alias'], 'required');
+    if (type === 'phoneme' && (typeof phoneme !== 'string' || typeof alphabet !== 'string')) {
+      throw validationError([...at, 'phoneme'], 'phoneme and alphabet required');
+    }
+    if (type !== 'alias' && type !== 'phoneme')
+      throw validationError([...at, 'type'], 'alias or phoneme');
+  });
+  return rules;
+}
+
 /**
  * A loopback ElevenLabs that speaks the real API shape (paths, JSON, headers, error bodies), for
  * tests and benchmarks that must go through the real SDK without the network or credits.
@@ -280,6 +444,8 @@ export async function startElevenLabsStandIn(
   const requests: StandInRequest[] = [];
   /** Request ids of the syntheses it answered: the only ones it accepts for continuity. */
   const issued = new Set<string>();
+  const dictionaries = new Map<string, StandInDictionary>();
+  let baseUrl = '';
   const counters: StandInCounters = {
     requests: 0,
     synthesized: 0,
@@ -370,7 +536,17 @@ export async function startElevenLabsStandIn(
         throw refuse(400, 'invalid_request_ids', 'The request ids cannot be used for continuity');
       }
     }
-    const cost = body.text.length;
+    for (const locator of body.pronunciation_dictionary_locators ?? []) {
+      const dictionary = dictionaries.get(locator.pronunciation_dictionary_id);
+      if (!dictionary || (locator.version_id && locator.version_id !== dictionary.versionId)) {
+        throw refuse(
+          404,
+          'pronunciation_dictionary_not_found',
+          `No pronunciation dictionary ${locator.pronunciation_dictionary_id}`,
+        );
+      }
+    }
+    const cost = costOf(body.model_id, body.text.length);
     return bill(cost, () => {
       const speech = syntheticSpeech(body.text, {
         sampleRate,
@@ -394,7 +570,10 @@ export async function startElevenLabsStandIn(
     const sampleRate = pcmSampleRate(query);
     const body = validateDialogue(raw);
     for (const turn of body.inputs) checkVoice(turn.voice_id);
-    const cost = body.inputs.reduce((n, turn) => n + turn.text.length, 0);
+    const cost = costOf(
+      body.model_id,
+      body.inputs.reduce((n, turn) => n + turn.text.length, 0),
+    );
     return bill(cost, () => {
       const characters: string[] = [];
       const starts: number[] = [];
@@ -484,11 +663,49 @@ export async function startElevenLabsStandIn(
         throw refuse(401, 'invalid_api_key', 'Invalid API key');
       }
       if (request.method === 'GET' && url.pathname === '/v1/user/subscription') {
+        const limit = Number.isFinite(quota) ? quota : 1_000_000_000;
+        return send(200, subscriptionBody(counters.charactersBilled, limit));
+      }
+      if (request.method === 'GET' && url.pathname === '/v1/models') {
+        return send(200, modelsBody());
+      }
+      if (request.method === 'GET' && url.pathname === '/v2/voices') {
+        return send(200, voicesBody(voices, baseUrl, url.searchParams));
+      }
+      if (
+        request.method === 'POST' &&
+        url.pathname === '/v1/pronunciation-dictionaries/add-from-rules'
+      ) {
+        const name = (body as { name?: unknown } | null)?.name;
+        if (typeof name !== 'string' || name === '') throw validationError(['name'], 'required');
+        const dictionary: StandInDictionary = {
+          id: randomBytes(10).toString('hex'),
+          name,
+          versionId: randomBytes(10).toString('hex'),
+          rules: dictionaryRules(body),
+        };
+        dictionaries.set(dictionary.id, dictionary);
         return send(200, {
-          tier: 'stand-in',
-          status: 'active',
-          character_count: counters.charactersBilled,
-          character_limit: Number.isFinite(quota) ? quota : 1_000_000_000,
+          id: dictionary.id,
+          name,
+          created_by: 'stand-in',
+          creation_time_unix: Math.floor(Date.now() / 1000),
+          version_id: dictionary.versionId,
+          version_rules_num: dictionary.rules.length,
+        });
+      }
+      const setRules = DICTIONARY_RULES.exec(url.pathname);
+      if (request.method === 'POST' && setRules) {
+        const dictionary = dictionaries.get(decodeURIComponent(setRules[1] as string));
+        if (!dictionary) {
+          throw refuse(404, 'pronunciation_dictionary_not_found', 'No such dictionary');
+        }
+        dictionary.rules = dictionaryRules(body);
+        dictionary.versionId = randomBytes(10).toString('hex');
+        return send(200, {
+          id: dictionary.id,
+          version_id: dictionary.versionId,
+          version_rules_num: dictionary.rules.length,
         });
       }
       const isDialogue = url.pathname === DIALOGUE;
@@ -519,10 +736,12 @@ export async function startElevenLabsStandIn(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     apiKey,
+    dictionaries,
     requests,
     counters,
     setQuota: (characters) => {

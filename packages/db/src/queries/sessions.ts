@@ -179,6 +179,39 @@ export async function setSessionError(
   return updateSession(db, id, { lastError: error });
 }
 
+/** The session's project, what it has spent and may spend, without its beats. */
+export async function getSessionLedger(
+  db: StudioDb,
+  id: string,
+): Promise<{ project: string | null; charactersSpent: number; budgetCredits: number | null }> {
+  const [row] = await db
+    .select({
+      project: sessions.project,
+      charactersSpent: sessions.charactersSpent,
+      budgetCredits: sessions.budgetCredits,
+    })
+    .from(sessions)
+    .where(eq(sessions.id, id));
+  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  return row;
+}
+
+/** Sets (or, with `null`, lifts) the credits the session may spend. */
+export async function setSessionBudget(
+  db: StudioDb,
+  id: string,
+  credits: number | null,
+): Promise<SessionRow> {
+  if (credits !== null && !(Number.isInteger(credits) && credits >= 0)) {
+    throw new DbError(
+      'INVALID_INPUT',
+      'the budget must be a whole number of credits, 0 or more',
+      'credits',
+    );
+  }
+  return updateSession(db, id, { budgetCredits: credits });
+}
+
 /** Atomically adds provider characters billed to the session's total. */
 export async function addCharactersSpent(
   db: StudioDb,

@@ -6,3 +6,4 @@ export * from './sessions.js';
 export * from './shapes.js';
 export * from './takes.js';
 export * from './voice-profiles.js';
+export * from './lexicon.js';

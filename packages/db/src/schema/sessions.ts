@@ -36,6 +36,11 @@ export const sessions = pgTable(
       .default('one_performance'),
     /** Provider characters billed for this session, summed from its takes. */
     charactersSpent: integer('characters_spent').notNull().default(0),
+    /**
+     * Credits this session may spend; NULL: no limit. Generation stops before a request that
+     * would exceed it (`budget_exceeded`).
+     */
+    budgetCredits: integer('budget_credits'),
     /** Session-wide failure (`auth`, `quota_exceeded`) that stops every beat, not just one. */
     lastError: jsonb('last_error').$type<ErrorInfo>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -46,6 +51,7 @@ export const sessions = pgTable(
     check('sessions_status_valid', oneOf(t.status, SESSION_STATUSES)),
     check('sessions_dialogue_mode_valid', oneOf(t.dialogueMode, DIALOGUE_MODES)),
     check('sessions_characters_spent_nonnegative', sql`${t.charactersSpent} >= 0`),
+    check('sessions_budget_credits_nonnegative', sql`${t.budgetCredits} >= 0`),
     index('sessions_created_at_idx').on(t.createdAt),
   ],
 );

@@ -64,7 +64,12 @@ export const lineTimingSchema = z.object({
 export type LineTiming = z.infer<typeof lineTimingSchema>;
 
 /** A failure worth showing to the user: a stable code plus a human message. */
-export const errorInfoSchema = z.object({ code: z.string(), message: z.string() });
+export const errorInfoSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** `budget_exceeded`: the credits the budget lacks for the request it stopped before. */
+  creditsNeeded: z.number().optional(),
+});
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
 /** What a reviewer asked to change for one generation; absent fields keep the script's values. */

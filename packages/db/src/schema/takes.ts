@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -46,7 +47,10 @@ export const takes = pgTable(
     direction: text('direction'),
     provider: text('provider', { enum: TAKE_PROVIDERS }).notNull(),
     modelId: text('model_id').notNull(),
+    /** Credits its requests cost, as the provider's `character-cost` headers said. */
     charactersBilled: integer('characters_billed').notNull().default(0),
+    /** The model's price when voiced (`/v1/models` `character_cost_multiplier`); NULL: unknown. */
+    creditsPerCharacter: doublePrecision('credits_per_character'),
     /** Provider request ids, for support tickets and `previous_request_ids` continuity. */
     requestIds: text('request_ids')
       .array()
