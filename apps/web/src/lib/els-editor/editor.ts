@@ -149,6 +149,10 @@ function reviewDecorations(
   return Decoration.set(ranges);
 }
 
+function isStructureChange(tr: Transaction): boolean {
+  return tr.effects.some((effect) => effect.is(setTokens));
+}
+
 /** A beat folds to its header line. */
 const beatFolding = foldService.of((state, lineStart, lineEnd) => {
   const beat = state.field(structure).beats.find((b) => b.from >= lineStart && b.from <= lineEnd);
@@ -227,7 +231,8 @@ export function createElsEditor(options: ElsEditorOptions): ElsEditor {
 
   const extensions: Extension[] = [
     lineNumbers(),
-    foldGutter(),
+    // The beats are known once the text is handed over, after the edit itself.
+    foldGutter({ foldingChanged: (update) => update.transactions.some(isStructureChange) }),
     codeFolding(),
     beatFolding,
     lintGutter(),
