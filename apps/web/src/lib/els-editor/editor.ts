@@ -41,7 +41,7 @@ import { highlightSpans } from './highlight.js';
 import { hoverAt, type VoiceFacts } from './hover.js';
 import { lintDiagnostics, offsetOf } from './lint.js';
 import { outline, type OutlineBeat } from './structure.js';
-import { tokenize } from './tokens.js';
+import type { ElsToken } from './tokens.js';
 
 export interface ElsEditorOptions {
   parent: HTMLElement;
@@ -51,16 +51,20 @@ export interface ElsEditorOptions {
   readOnly?: boolean;
   /** The current facts for completion and hover (the voice profiles load after the editor). */
   facts: () => { characters: CompletionFacts['characters']; voices: readonly VoiceFacts[] };
-  /** The text after each pause in typing (debounced), and the beats it holds. */
+  /** The text after each pause in typing (debounced): the page parses it and calls `show`. */
   onchange: (text: string) => void;
+  /** The beats of the text last shown. */
   onbeats: (beats: OutlineBeat[]) => void;
 }
 
 export interface ElsEditor {
   /** Replace the whole text (an upload, "Clear"): one undoable change. */
   setText(text: string): void;
-  /** Show the parser's diagnostics for `source`, when it is still the editor's text. */
-  showDiagnostics(source: string, diagnostics: readonly Diagnostic[]): void;
+  /**
+   * Colour, outline and lint by what the parser read in `source`, when it is still the editor's
+   * text (a later change brings its own).
+   */
+  show(source: string, tokens: readonly ElsToken[], diagnostics: readonly Diagnostic[]): void;
   /** Select a 1-based range, scroll it into view and focus the editor. */
   select(line: number, column: number, endLine?: number, endColumn?: number): void;
   /** Put the cursor at `offset` and scroll it to the top third. */
@@ -81,9 +85,16 @@ interface Structure {
   reviewDecorations: DecorationSet;
 }
 
-const setTokens = StateEffect.define<string>();
+const setTokens = StateEffect.define<{ source: string; tokens: readonly ElsToken[] }>();
 const setReview = StateEffect.define<string | null>();
 const reviewLine = Decoration.line({ class: 'els-review' });
+/** One mark per class, shared by every token of that class (a long script has thousands). */
+const marks = new Map<string, Decoration>();
+function markOf(className: string): Decoration {
+  let mark = marks.get(className);
+  if (!mark) marks.set(className, (mark = Decoration.mark({ class: className })));
+  return mark;
+}
 
 /** Highlighting, beats and the beat under review, recomputed when the text is handed over. */
 const structure = StateField.define<Structure>({
@@ -110,15 +121,13 @@ const structure = StateField.define<Structure>({
     }
     for (const effect of tr.effects) {
       if (effect.is(setTokens)) {
-        const tokens = tokenize(effect.value);
+        const { source, tokens } = effect.value;
         next = {
           ...next,
           decorations: Decoration.set(
-            highlightSpans(tokens).map((s) =>
-              Decoration.mark({ class: s.class }).range(s.from, s.to),
-            ),
+            highlightSpans(tokens).map((s) => markOf(s.class).range(s.from, s.to)),
           ),
-          beats: outline(effect.value, tokens),
+          beats: outline(source, tokens),
         };
         next.reviewDecorations = reviewDecorations(tr.state, next.beats, next.review);
       } else if (effect.is(setReview)) {
@@ -275,19 +284,14 @@ export function createElsEditor(options: ElsEditorOptions): ElsEditor {
     parent: options.parent,
     state: EditorState.create({ doc: options.doc, extensions }),
   });
-  publish();
 
   function schedule() {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(flush, delayFor(view.state.doc.length));
   }
 
-  /** Re-read the structure of the current text and hand the text over. */
   function publish() {
-    const text = view.state.doc.toString();
-    view.dispatch({ effects: setTokens.of(text) });
-    options.onbeats(view.state.field(structure).beats);
-    options.onchange(text);
+    options.onchange(view.state.doc.toString());
   }
 
   function flush() {
@@ -308,10 +312,13 @@ export function createElsEditor(options: ElsEditorOptions): ElsEditor {
       });
       flush();
     },
-    showDiagnostics(source, diagnostics) {
+    show(source, tokens, diagnostics) {
       const { doc } = view.state;
       if (source.length !== doc.length || source !== doc.toString()) return;
-      view.dispatch(setDiagnostics(view.state, lintDiagnostics(doc, diagnostics)));
+      view.dispatch(setDiagnostics(view.state, lintDiagnostics(doc, diagnostics)), {
+        effects: setTokens.of({ source, tokens }),
+      });
+      options.onbeats(view.state.field(structure).beats);
     },
     select(line, column, endLine = line, endColumn = column) {
       const { doc } = view.state;
