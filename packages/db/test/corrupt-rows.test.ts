@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addTake,
   beats,
@@ -65,6 +65,28 @@ describe.each(engines)('rows with malformed jsonb on %s', (engine) => {
       .where(eq(sessions.id, other.id));
     await expectDbError(getSession(db, other.id), 'CORRUPT_ROW', 'lastError.message');
     await expectDbError(listSessions(db), 'CORRUPT_ROW', 'lastError.message');
+  });
+
+  it('a beat stored before ELS 1.1 reads back without audio tags, its taggedText its text', async () => {
+    const { db } = database();
+    const session = await createSessionFromScript(db, { script: script(['a']), sourceEls: '' });
+    const { id, parsed } = session.beats[0]!;
+    const old = {
+      ...parsed,
+      lines: parsed.lines.map(({ taggedText: _tagged, audioTags: _tags, ...line }) => line),
+      segments: parsed.segments.map(({ taggedText: _tagged, ...segment }) => segment),
+    };
+    await db
+      .update(beats)
+      .set({ parsed: json(old) })
+      .where(eq(beats.id, id));
+    const beat = await getBeat(db, id);
+    expect(beat?.parsed.lines).toEqual(parsed.lines);
+    expect(beat?.parsed.segments).toEqual(parsed.segments);
+    expect(beat?.parsed.lines[0]).toMatchObject({
+      taggedText: parsed.lines[0]!.text,
+      audioTags: [],
+    });
   });
 
   it('job overrides, export files and a profile’s local voice are checked', async () => {

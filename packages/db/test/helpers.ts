@@ -24,6 +24,8 @@ export function useDatabase(engine: DatabaseKind): () => Database {
 export function parsedBeat(id: string, text = `Words of ${id}.`, number = 1): Beat {
   const line: Line = {
     text,
+    taggedText: text,
+    audioTags: [],
     character: 'every-coon',
     direction: 'deadpan',
     pace: 'normal',
@@ -50,6 +52,7 @@ export function parsedBeat(id: string, text = `Words of ${id}.`, number = 1): Be
         style: 0.5,
         lines: [0],
         text,
+        taggedText: text,
       },
     ],
     text,

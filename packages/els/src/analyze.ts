@@ -13,14 +13,18 @@ import { PACES, PACE_SPEED, readPace } from './pace.js';
 import { BEAT_PAUSE_MS, LINE_PAUSE_MS, MAX_PAUSE_MS, PAUSE_CHOICES, readPause } from './pause.js';
 import { groupSegments, joinText } from './segments.js';
 import { SourceLines } from './source.js';
-import { BODY_TAGS, readTagLine, scanInline } from './tags.js';
+import { BODY_TAGS, audioTagName, readTagLine, scanInline, wordEnd } from './tags.js';
+import { taggedText } from './tagged-text.js';
 import type { BodyTagName, Tag, TagName } from './tags.js';
 import { quote, readKeyValue, skipSpace, trimEnd } from './text.js';
 import type { Span } from './text.js';
 import type {
+  AudioTag,
   Beat,
   Diagnostic,
   DiagnosticCode,
+  ElsToken,
+  ElsTokenKind,
   Line,
   Pace,
   ParseOptions,
@@ -38,6 +42,14 @@ const INVALID_CHARACTER =
 const META_KEYS = 'video_title, project, default_character, default_pace';
 const TAG_LIST = `META, BEAT, END_BEAT, ${BODY_TAGS.join(', ')}`;
 const BODY_TAG_LIST = BODY_TAGS.join(', ');
+/** The token kind of a tag's value, by the tag's name; `tag-value` for the rest. */
+const VALUE_KIND: Readonly<Record<string, ElsTokenKind>> = {
+  BEAT: 'beat-id',
+  DIRECTION: 'direction',
+  PAUSE: 'pause',
+};
+const AUDIO_TAG_HINT =
+  'For an audio tag, put the audio tag at the start of the text line it belongs to: "[whispers] Okay boomer."';
 
 export interface Analysis {
   diagnostics: Diagnostic[];
@@ -49,7 +61,18 @@ export interface Analysis {
 
 /** Analyse `source`; the public `parse` and `validate` are views of this. */
 export function analyze(source: string, options: ParseOptions): Analysis {
-  return new Analyzer(source, options).run();
+  return new Analyzer(source, options, null).run();
+}
+
+/**
+ * The tokens of `source` as the analysis reads it, sorted by offset, never overlapping: the same
+ * pass decides what is a tag, a header line, an audio tag or emphasis, so an editor colours
+ * exactly what the parser sees.
+ */
+export function tokenizeSource(source: string): ElsToken[] {
+  const tokens: ElsToken[] = [];
+  new Analyzer(source, {}, tokens).run();
+  return tokens.sort((a, b) => a.start - b.start);
 }
 
 /** Where the reader is outside a beat. */
@@ -78,6 +101,20 @@ interface WrittenPause {
   tag: Span;
 }
 
+/** An audio tag cut out of a text line, before its place in the spoken text is known. */
+interface AudioCut {
+  name: string;
+  /** Which cut between the pieces of its part it is (0 = after the first piece), or AT_START. */
+  cut: number;
+  tag: Span;
+}
+
+/** The cut of an audio tag carried over from a part without words: the start of the next. */
+const AT_START = -1;
+
+/** Shared by the many parts without audio tags, to spare an allocation per line. */
+const NO_AUDIO: readonly AudioCut[] = Object.freeze([]);
+
 class Analyzer {
   private readonly diagnostics = new DiagnosticList();
   private readonly characters: CharacterResolver;
@@ -100,6 +137,8 @@ class Analyzer {
   constructor(
     private readonly text: string,
     options: ParseOptions,
+    /** Where tokens go when a caller wants them (`tokenize`); null otherwise. */
+    private readonly tokens: ElsToken[] | null,
   ) {
     this.characters = new CharacterResolver(options.characters);
     const fallback = options.defaultCharacter?.trim();
@@ -156,6 +195,28 @@ class Analyzer {
     this.diagnostics.add(code, message, span, this.beat?.id);
   }
 
+  private token(kind: ElsTokenKind, start: number, end: number, tag?: string): void {
+    if (this.tokens === null || end <= start) return;
+    this.tokens.push(tag === undefined ? { kind, start, end } : { kind, start, end, tag });
+  }
+
+  /** A tag: its value apart (when it has one after a colon), the rest as the tag. */
+  private tagTokens(tag: Tag): void {
+    if (this.tokens === null) return;
+    const first = skipSpace(this.text, tag.start + 1, tag.end);
+    const written = this.text.slice(first, wordEnd(this.text, first, tag.end)).toUpperCase();
+    const name = tag.name ?? written;
+    const kind = tag.name === null ? 'unknown-tag' : 'tag';
+    const { value } = tag;
+    if (!tag.hasColon || value.start === value.end) {
+      this.token(kind, tag.start, tag.end, name);
+      return;
+    }
+    this.token(kind, tag.start, value.start, name);
+    this.token(VALUE_KIND[name] ?? 'tag-value', value.start, value.end, name);
+    this.token(kind, value.end, tag.end, name);
+  }
+
   private excerpt(span: Span): string {
     return quote(this.text.slice(span.start, span.end));
   }
@@ -187,6 +248,8 @@ class Analyzer {
     const pair = readKeyValue(this.text, span.start, span.end);
     if (pair === null) return false;
     const { key, value, valueSpan } = pair;
+    this.token('meta-key', pair.keySpan.start, pair.keySpan.end);
+    this.token('meta-value', valueSpan.start, valueSpan.end);
     switch (key) {
       case 'video_title':
         this.videoTitle = value || null;
@@ -216,6 +279,8 @@ class Analyzer {
     if (beat.stage === 'name') {
       const pair = tag === null ? readKeyValue(this.text, span.start, span.end) : null;
       if (pair?.key === 'name') {
+        this.token('name-key', pair.keySpan.start, pair.keySpan.end);
+        this.token('name-value', pair.valueSpan.start, pair.valueSpan.end);
         beat.name = pair.value;
         beat.stage = 'separator';
         if (!pair.value) {
@@ -227,6 +292,7 @@ class Analyzer {
     }
     beat.stage = 'body';
     if (tag === null && span.end - span.start === 3 && this.text.startsWith('---', span.start)) {
+      this.token('separator', span.start, span.end);
       return true;
     }
     this.missingSeparator(beat);
@@ -250,11 +316,18 @@ class Analyzer {
   }
 
   private tagLine(tag: Tag): void {
+    this.tagTokens(tag);
     const { name } = tag;
     if (name === null) {
       const choices = this.beat ? `a beat body takes ${BODY_TAG_LIST}` : `the tags are ${TAG_LIST}`;
       const alone = tag.hasColon ? '' : ' (alone on its line, brackets are read as a tag)';
-      this.report('tag/unknown', `Unknown tag ${this.excerpt(tag)}${alone}: ${choices}.`, tag);
+      const audio =
+        this.beat !== null && audioTagName(this.text, tag) !== null ? ` ${AUDIO_TAG_HINT}` : '';
+      this.report(
+        'tag/unknown',
+        `Unknown tag ${this.excerpt(tag)}${alone}: ${choices}.${audio}`,
+        tag,
+      );
       return;
     }
     // `[BEAT:]` is an empty beat id, reported as such by openBeat.
@@ -492,15 +565,20 @@ class Analyzer {
     beat.pauseWritten[index] = true;
   }
 
-  /** A text line of a beat body: its inline tags, then one beat line per part between pauses. */
+  /**
+   * A text line of a beat body: its inline tags, then one beat line per part between pauses.
+   * Audio tags and every other tag are cut out of the spoken text. The audio tags of a part
+   * without words stand at the start of the next part; with none left, they are an error.
+   */
   private textLine(beat: OpenBeat, span: Span): void {
     const tokens = scanInline(this.text, span.start, span.end);
     // Most lines hold no bracket: one part, whose length counts no joining space.
     if (tokens.length === 0) {
-      this.checkLength(this.textPart(beat, [span.start, span.end], span, null) - 1, span);
+      this.checkLength(this.textPart(beat, [span.start, span.end], NO_AUDIO, span, null) - 1, span);
       return;
     }
     let pieces: number[] = [];
+    let audio: AudioCut[] = [];
     let from = span.start;
     let spoken = -1; // each part adds its length and a joining space, one too many
     for (const token of tokens) {
@@ -510,10 +588,19 @@ class Analyzer {
       }
       const { tag } = token;
       if (tag.name === null && !tag.hasColon) {
-        this.bracket(tag);
+        const name = audioTagName(this.text, tag);
+        if (name === null) {
+          this.bracket(tag);
+          continue;
+        }
+        this.token('audio-tag', tag.start, tag.end);
+        pieces.push(from, tag.start);
+        from = tag.end;
+        audio.push({ name, cut: pieces.length / 2 - 1, tag });
         continue;
       }
       // Any other tag is markup: it leaves the spoken text whether or not it is valid.
+      this.tagTokens(tag);
       pieces.push(from, tag.start);
       from = tag.end;
       if (tag.name === null) {
@@ -532,12 +619,23 @@ class Analyzer {
       } else {
         const ms = this.pause(this.text.slice(tag.value.start, tag.value.end), tag.value);
         if (ms === null) continue;
-        spoken += this.textPart(beat, pieces, span, { ms, tag });
+        const added = this.textPart(beat, pieces, audio, span, { ms, tag });
+        spoken += added;
         pieces = [];
+        audio = added === 0 ? audio.map((cut) => ({ ...cut, cut: AT_START })) : [];
       }
     }
     pieces.push(from, span.end);
-    this.checkLength(spoken + this.textPart(beat, pieces, span, null), span);
+    const added = this.textPart(beat, pieces, audio, span, null);
+    this.checkLength(spoken + added, span);
+    const first = audio[0];
+    const last = audio.at(-1);
+    if (added === 0 && first !== undefined && last !== undefined) {
+      this.report('text/tags-only', `Audio tags without words after them. ${AUDIO_TAG_HINT}`, {
+        start: first.tag.start,
+        end: last.tag.end,
+      });
+    }
   }
 
   /** `spoken` is the length of the line's spoken text, all its parts joined. */
@@ -552,6 +650,7 @@ class Analyzer {
   }
 
   private bracket(span: Span): void {
+    this.token('bracket', span.start, span.end);
     this.report(
       'text/bracket',
       `${this.excerpt(span)} stays in the spoken text, and some voices read brackets aloud: delete it, or use [DIRECTION: …].`,
@@ -560,21 +659,27 @@ class Analyzer {
   }
 
   /**
-   * One part of a text line (the source ranges `pieces`, tags cut out) followed by `pause`.
-   * Returns the length it adds to the line's spoken text, counting the space that joins parts.
+   * One part of a text line (the source ranges `pieces`, tags cut out, `audio` among them)
+   * followed by `pause`. Returns the length it adds to the line's spoken text, counting the
+   * space that joins parts.
    */
   private textPart(
     beat: OpenBeat,
     pieces: number[],
+    audio: readonly AudioCut[],
     line: Span,
     pause: WrittenPause | null,
   ): number {
-    const { text, runs } = normalizeText(this.text, pieces);
+    const cuts: number[] | undefined = audio.length > 0 ? [] : undefined;
+    const { text, runs } = normalizeText(this.text, pieces, cuts);
     if (text === '') {
       if (pause !== null) this.pauseAfter(beat, pause);
       return 0;
     }
-    const marked = readEmphasis(text);
+    const offsets = cuts && audio.map(({ cut }) => (cut === AT_START ? 0 : (cuts[cut] as number)));
+    const marks: number[] | undefined = this.tokens === null ? undefined : [];
+    const marked = readEmphasis(text, offsets || marks ? { offsets, marks } : undefined);
+    if (marks !== undefined) this.emphasisTokens(marks, runs, pieces);
     for (const [start, end] of marked.unmatched) {
       this.report(
         'emphasis/unmatched',
@@ -594,8 +699,13 @@ class Analyzer {
       this.speakerMissing = true;
       character = '';
     }
+    const audioTags: AudioTag[] = offsets
+      ? audio.map(({ name }, index) => ({ name, at: offsets[index] as number }))
+      : [];
     beat.lines.push({
       text: marked.text,
+      taggedText: taggedText(marked.text, audioTags),
+      audioTags,
       character,
       direction: beat.direction,
       pace: beat.pace,
@@ -609,6 +719,25 @@ class Analyzer {
     });
     beat.pauseWritten.push(pause !== null);
     return marked.text.length + 1;
+  }
+
+  /**
+   * Emphasis `marks` of a part's normalised text as source tokens, cut around the tags between
+   * the part's `pieces`, so that tokens never overlap.
+   */
+  private emphasisTokens(marks: number[], runs: number[], pieces: number[]): void {
+    for (let m = 0; m < marks.length; m += 3) {
+      const kind = marks[m + 2] === 1 ? 'strong' : 'emphasis';
+      const start = sourceOffset(runs, marks[m] as number);
+      const end = sourceOffset(runs, (marks[m + 1] as number) - 1) + 1;
+      for (let p = 0; p < pieces.length; p += 2) {
+        this.token(
+          kind,
+          Math.max(start, pieces[p] as number),
+          Math.min(end, pieces[p + 1] as number),
+        );
+      }
+    }
   }
 
   private finish(inputStart: number): void {

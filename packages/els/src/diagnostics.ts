@@ -27,6 +27,7 @@ export const DIAGNOSTIC_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = O
   'setting/invalid': 'error',
   'line/too-long': 'error',
   'text/invalid-character': 'error',
+  'text/tags-only': 'error',
   'meta/unknown-key': 'warning',
   'meta/missing-title': 'warning',
   'meta/missing-project': 'warning',

@@ -15,15 +15,27 @@ export interface Emphasized {
 const NONE: Emphasized['unmatched'] = Object.freeze([]);
 
 /**
+ * Where emphasis puts things, when a caller asks: `offsets` (indexes into the input) are moved in
+ * place to the matching indexes in the output text, and `marks` receives each pair's input range
+ * and kind as (start, end, strong ? 1 : 0) triples.
+ */
+export interface EmphasisMap {
+  offsets?: number[];
+  marks?: number[];
+}
+
+/**
  * Read the markers of one line of normalised text (single spaces, trimmed), left to right:
  * a run of one `*` is emphasis, two is strong emphasis, three or more is left as text. A run
  * opens when a non-space follows it and closes the open run of the same length when a non-space
  * precedes it; emphasis does not nest, so a new opener replaces an open one. Every marker that
  * does not pair stays in the text and is reported as unmatched.
  */
-export function readEmphasis(line: string): Emphasized {
+export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
   let star = line.indexOf('*');
   if (star < 0) return { text: line, emphasis: [], strongEmphasis: [], unmatched: NONE };
+  /** (input index, output index) where each piece of the output starts, when mapping offsets. */
+  const moves: number[] | null = map?.offsets?.length ? [] : null;
   const emphasis: string[] = [];
   const strongEmphasis: string[] = [];
   const unmatched: Array<[number, number]> = [];
@@ -40,7 +52,14 @@ export function readEmphasis(line: string): Emphasized {
     if (length > 2) unmatched.push([star, end]);
     else if (openAt >= 0 && openLength === length && canClose) {
       const inner = line.slice(openAt + length, star);
-      text += line.slice(copied, openAt) + (length === 2 ? inner.toUpperCase() : inner);
+      const spoken = length === 2 ? inner.toUpperCase() : inner;
+      if (moves !== null) {
+        const opened = text.length + openAt - copied;
+        moves.push(copied, text.length, openAt, opened, openAt + length, opened);
+        moves.push(star, opened + spoken.length);
+      }
+      map?.marks?.push(openAt, end, length === 2 ? 1 : 0);
+      text += line.slice(copied, openAt) + spoken;
       (length === 2 ? strongEmphasis : emphasis).push(inner);
       copied = end;
       openAt = -1;
@@ -52,6 +71,10 @@ export function readEmphasis(line: string): Emphasized {
     star = line.indexOf('*', end);
   }
   if (openAt >= 0) unmatched.push([openAt, openAt + openLength]);
+  if (moves !== null) {
+    moves.push(copied, text.length);
+    moveOffsets(map?.offsets as number[], moves, text.length + line.length - copied);
+  }
   // Exact-size copies: arrays grown by push keep spare room, and lines are kept for long.
   return {
     text: text + line.slice(copied),
@@ -59,4 +82,19 @@ export function readEmphasis(line: string): Emphasized {
     strongEmphasis: strongEmphasis.slice(),
     unmatched,
   };
+}
+
+/**
+ * Move each input index of `offsets` to the output by `moves`, (input, output) pairs in order:
+ * an index keeps its distance from the start of its piece, within the piece's output length
+ * (nothing for a removed marker; a capitalised piece may change length).
+ */
+function moveOffsets(offsets: number[], moves: number[], length: number): void {
+  for (let o = 0; o < offsets.length; o++) {
+    const at = offsets[o] as number;
+    let m = 0;
+    while (m + 2 < moves.length && (moves[m + 2] as number) <= at) m += 2;
+    const limit = m + 3 < moves.length ? (moves[m + 3] as number) : length;
+    offsets[o] = Math.min((moves[m + 1] as number) + at - (moves[m] as number), limit);
+  }
 }

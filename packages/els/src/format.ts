@@ -4,6 +4,7 @@ import { readEmphasis } from './emphasis.js';
 import { writeDecimal } from './numbers.js';
 import { BEAT_PAUSE_MS, LINE_PAUSE_MS } from './pause.js';
 import { readTagLine } from './tags.js';
+import { STAR } from './text.js';
 import type { Beat, Line, Script } from './types.js';
 
 /**
@@ -49,7 +50,7 @@ function formatBeat(script: Script, beat: Beat): string[] {
     const last = index === beat.lines.length - 1;
     // The beat's trailing pause is the pause after its last line.
     const pause = last ? beat.pauseAfterMs : line.pauseAfterMs;
-    const text = markup(line);
+    const text = withAudioTags(line, markup(line));
     // A line that is one bracket group would read as a tag line: a written pause keeps it text.
     const written =
       pause !== (last ? BEAT_PAUSE_MS : LINE_PAUSE_MS) ||
@@ -99,6 +100,35 @@ function markup(line: Line): string {
     return null;
   };
   return search('', 0, 0, 0) ?? text;
+}
+
+/**
+ * `marked` (the line's text with its emphasis markers) with the line's audio tags put back where
+ * parsing finds them again: outside the markers, set apart by a space where the text has one at
+ * that place, at its start or at its end, and written tight to the words where it has none.
+ */
+function withAudioTags(line: Line, marked: string): string {
+  const { text, audioTags } = line;
+  if (audioTags.length === 0) return marked;
+  // Which offset of the text each index of the markup reads back as.
+  const reads = Array.from({ length: marked.length + 1 }, (_, index) => index);
+  readEmphasis(marked, { offsets: reads });
+  let out = '';
+  let copied = 0;
+  for (const { name, at } of audioTags) {
+    let place = copied;
+    while (place < marked.length && (reads[place] as number) < at) place++;
+    // A closing marker belongs to the words before it: the tag goes after it.
+    if (place > 0 && !/\s/u.test(marked.charAt(place - 1))) {
+      while (marked.charCodeAt(place) === STAR && place < marked.length) place++;
+    }
+    out += marked.slice(copied, place);
+    copied = place;
+    if (at >= text.length && text !== '') out += ` [${name}]`;
+    else if (at === 0 || text.charAt(at - 1) === ' ') out += `[${name}] `;
+    else out += `[${name}]`;
+  }
+  return out + marked.slice(copied);
 }
 
 /** Where `words` occur in `text` from `from` on (none when there are no words to place). */

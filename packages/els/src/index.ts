@@ -1,6 +1,6 @@
 /** @studio/els — the ELS voice-over script language: validate, parse and format. */
 
-export { parse, validate } from './parse.js';
+export { parse, tokenize, validate } from './parse.js';
 export { format } from './format.js';
 export { PACES, PACE_SPEED } from './pace.js';
 export { NAMED_PAUSES } from './pause.js';

@@ -14,9 +14,11 @@ export interface Normalized {
 /**
  * The text of the source ranges `pieces` (start, end pairs) normalised, and where its characters
  * come from. Text is copied in runs that need no change, and a line that needs none at all is
- * only sliced.
+ * only sliced. With `cuts`, it also receives where each cut between two pieces lands in the
+ * text: the offset of the first character after the cut, so a space that white space around
+ * the cut collapses to stands before it (the end of the text when nothing follows).
  */
-export function normalizeText(source: string, pieces: number[]): Normalized {
+export function normalizeText(source: string, pieces: number[], cuts?: number[]): Normalized {
   const first = pieces[0] as number;
   if (pieces.length === 2 && isNormal(source, first, pieces[1] as number)) {
     return { text: source.slice(first, pieces[1]), runs: [0, first] };
@@ -24,7 +26,11 @@ export function normalizeText(source: string, pieces: number[]): Normalized {
   let text = '';
   const runs: number[] = [];
   let space = false;
+  /** How many cuts have been passed; those from `placed` on wait for the next run. */
+  let passed = 0;
+  let placed = 0;
   for (let p = 0; p < pieces.length; p += 2) {
+    if (p > 0) passed++;
     const end = pieces[p + 1] as number;
     let i = pieces[p] as number;
     while (i < end) {
@@ -36,11 +42,13 @@ export function normalizeText(source: string, pieces: number[]): Normalized {
       const run = normalRunEnd(source, i, end);
       if (space) text += ' ';
       space = false;
+      if (cuts !== undefined) for (; placed < passed; placed++) cuts[placed] = text.length;
       runs.push(text.length, i);
       text += source.slice(i, run);
       i = run;
     }
   }
+  if (cuts !== undefined) for (; placed < passed; placed++) cuts[placed] = text.length;
   return { text, runs };
 }
 

@@ -1,8 +1,8 @@
 /** The public entry points: `parse` and `validate` (els-spec §8). */
 
-import { analyze } from './analyze.js';
+import { analyze, tokenizeSource } from './analyze.js';
 import type { Analysis } from './analyze.js';
-import type { ParseOptions, ParseResult, ValidationResult } from './types.js';
+import type { ElsToken, ParseOptions, ParseResult, ValidationResult } from './types.js';
 
 /**
  * Callers in plain JavaScript (or a browser form) can pass anything: a non-string source reads
@@ -27,4 +27,13 @@ export function parse(source: string, options?: ParseOptions): ParseResult {
 export function validate(source: string, options?: ParseOptions): ValidationResult {
   const { diagnostics, hasErrors, script, characterLines } = run(source, options);
   return { ok: !hasErrors, diagnostics, beatCount: script.beats.length, characterLines };
+}
+
+/**
+ * The pieces of `source` an editor colours (tags and their values, beat ids, META keys, `name:`
+ * lines, `---`, emphasis, audio tags, brackets left in the text), as the parser reads them:
+ * sorted by offset, never overlapping. Never throws.
+ */
+export function tokenize(source: string): ElsToken[] {
+  return tokenizeSource(typeof source === 'string' ? source : '');
 }

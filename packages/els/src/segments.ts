@@ -18,6 +18,8 @@ export function groupSegments(lines: readonly Line[]): Segment[] {
     const first = lines[start] as Line;
     let end = start + 1;
     while (end < lines.length && sameVoice(first, lines[end] as Line)) end++;
+    const voiced = lines.slice(start, end);
+    const text = joinText(voiced);
     segments.push({
       character: first.character,
       pace: first.pace,
@@ -25,7 +27,10 @@ export function groupSegments(lines: readonly Line[]): Segment[] {
       stability: first.stability,
       style: first.style,
       lines: Array.from({ length: end - start }, (_, index) => start + index),
-      text: joinText(lines.slice(start, end)),
+      text,
+      taggedText: voiced.some((line) => line.audioTags.length > 0)
+        ? joinText(voiced.map((line) => ({ text: line.taggedText })))
+        : text,
     });
     start = end;
   }

@@ -62,7 +62,7 @@ function knownName(text: string, start: number, end: number): TagName | null {
 }
 
 /** End of the word starting at `start`: white space, a colon or a bracket ends it. */
-function wordEnd(text: string, start: number, end: number): number {
+export function wordEnd(text: string, start: number, end: number): number {
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
@@ -160,4 +160,43 @@ function unclosed(text: string, open: number, end: number, tokens: InlineToken[]
   }
   tokens.push({ kind: 'stray', at: open });
   return false;
+}
+
+/** The most characters (code points) inside an audio tag's brackets. */
+export const MAX_AUDIO_TAG_LENGTH = 40;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+/** A letter of any script; a combining mark counts, as scripts such as Devanagari need them. */
+const LETTER = /^[\p{L}\p{M}]$/u;
+
+/**
+ * The name of the audio tag (els-spec §11) that `tag` is, or null: a closed group without a
+ * colon, not naming a known tag, holding 1–40 letters, spaces, `-` and `'`, at least one a
+ * letter. The name is the inside trimmed, inner runs of white space made one space.
+ */
+export function audioTagName(text: string, tag: Tag): string | null {
+  if (!tag.closed || tag.hasColon || tag.name !== null) return null;
+  const end = tag.end - 1;
+  let count = 0;
+  let letters = false;
+  let plain = true; // no white space to collapse other than single spaces
+  for (let i = tag.start + 1; i < end; i++) {
+    if (++count > MAX_AUDIO_TAG_LENGTH) return null;
+    const code = text.charCodeAt(i);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) letters = true;
+    else if (isSpace(code)) {
+      if (code !== 0x20 || isSpace(text.charCodeAt(i + 1))) plain = false;
+    } else if (code === HYPHEN || code === APOSTROPHE) continue;
+    else if (code < 0x80) return null;
+    else {
+      const point = text.codePointAt(i) as number;
+      if (!LETTER.test(String.fromCodePoint(point))) return null;
+      if (point > 0xffff) i++;
+      letters = true;
+    }
+  }
+  if (!letters) return null;
+  const inside = trimSpan(text, tag.start + 1, end);
+  const name = text.slice(inside.start, inside.end);
+  return plain ? name : name.split(/\s+/u).join(' ');
 }

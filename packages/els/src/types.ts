@@ -25,7 +25,8 @@ export type ErrorCode =
   | 'pause/out-of-range'
   | 'setting/invalid'
   | 'line/too-long'
-  | 'text/invalid-character';
+  | 'text/invalid-character'
+  | 'text/tags-only';
 
 export type WarningCode =
   | 'meta/unknown-key'
@@ -52,9 +53,21 @@ export interface Diagnostic {
   beatKey?: string;
 }
 
+/** An audio tag (els-spec §11): a performance cue such as `[whispers]`, never spoken as text. */
+export interface AudioTag {
+  /** The inside of the brackets, trimmed, inner white space one space, case as written. */
+  name: string;
+  /** Offset in the line's `text` (UTF-16 code units) before which the tag stands. */
+  at: number;
+}
+
 export interface Line {
   /** Spoken text: tags and emphasis markers removed, strong emphasis in capitals. */
   text: string;
+  /** `text` with its audio tags put back as `[name]`, single-spaced; `text` itself when none. */
+  taggedText: string;
+  /** The line's audio tags, in order. */
+  audioTags: AudioTag[];
   character: string;
   direction: string | null;
   pace: Pace;
@@ -76,6 +89,8 @@ export interface Segment {
   /** Indexes into the beat's `lines`. */
   lines: number[];
   text: string;
+  /** The lines' `taggedText` joined with single spaces. */
+  taggedText: string;
 }
 
 export interface Beat {
@@ -119,4 +134,41 @@ export interface ValidationResult {
   beatCount: number;
   /** Text lines per canonical character name. */
   characterLines: Record<string, number>;
+}
+
+/** What a piece of the source is, for an editor to colour (see `tokenize`). */
+export type ElsTokenKind =
+  /** A known tag, but for its value: `[PACE: ` and `]`, or all of `[END_BEAT]`. */
+  | 'tag'
+  /** A tag naming no known tag, but for its value. */
+  | 'unknown-tag'
+  /** The value of a tag other than BEAT, DIRECTION and PAUSE. */
+  | 'tag-value'
+  | 'beat-id'
+  /** The text of a `[DIRECTION: …]`. */
+  | 'direction'
+  /** The value of a `[PAUSE: …]`, standalone or inline. */
+  | 'pause'
+  | 'meta-key'
+  | 'meta-value'
+  /** `name` of a beat's `name:` line, and its value. */
+  | 'name-key'
+  | 'name-value'
+  /** A beat's `---` line. */
+  | 'separator'
+  /** `*words*` and `**words**`, markers included. */
+  | 'emphasis'
+  | 'strong'
+  /** `[whispers]` in a text line (els-spec §11). */
+  | 'audio-tag'
+  /** Brackets left in the spoken text (`[1]`, a lone `[`): the `text/bracket` warning. */
+  | 'bracket';
+
+/** A piece of the source: offsets into it (UTF-16 code units, end exclusive). */
+export interface ElsToken {
+  kind: ElsTokenKind;
+  start: number;
+  end: number;
+  /** For `tag`, `unknown-tag` and the value kinds: the tag's name as written, in capitals (`PACE`). */
+  tag?: string;
 }

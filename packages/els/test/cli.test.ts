@@ -67,7 +67,7 @@ describe.concurrent('the els command', () => {
       'test/fixtures/warnings.els:5:1 warning meta/unknown-key',
       'test/fixtures/warnings.els:10:1 warning pause/dangling',
       'test/fixtures/warnings.els:11:1 warning text/bracket',
-      'test/fixtures/warnings.els:11:22 warning emphasis/unmatched',
+      'test/fixtures/warnings.els:11:17 warning emphasis/unmatched',
       'test/fixtures/warnings.els:13:1 warning pause/duplicate',
       'test/fixtures/invalid/broken.els:5:8 error beat/invalid-id',
       'test/fixtures/invalid/broken.els:8:8 error pace/unknown',

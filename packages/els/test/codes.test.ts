@@ -112,6 +112,10 @@ const cases: Record<DiagnosticCode, { source: string; expected: Found[] }> = {
       { code: 'text/invalid-character', line: BODY + 1, column: 5 },
     ],
   },
+  'text/tags-only': {
+    source: script('Hi.', '  [laughs] [sighs]'),
+    expected: [{ code: 'text/tags-only', line: BODY + 1, column: 3 }],
+  },
   'pause/dangling': {
     source: script('[PAUSE: short]', 'Hi.'),
     expected: [{ code: 'pause/dangling', line: BODY, column: 1 }],
@@ -125,7 +129,7 @@ const cases: Record<DiagnosticCode, { source: string; expected: Found[] }> = {
     expected: [{ code: 'emphasis/unmatched', line: BODY, column: 3 }],
   },
   'text/bracket': {
-    source: script('[laughs] Okay.'),
+    source: script('[1] Okay.'),
     expected: [{ code: 'text/bracket', line: BODY, column: 1 }],
   },
   'script/large': {

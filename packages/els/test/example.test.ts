@@ -6,7 +6,11 @@ import { CHARACTERS } from './helpers.js';
 
 const source = readFileSync(new URL('fixtures/spec-example.els', import.meta.url), 'utf8');
 
-const hook: Omit<Line, 'text' | 'pauseAfterMs' | 'emphasis' | 'strongEmphasis' | 'sourceLine'> = {
+const hook: Omit<
+  Line,
+  'text' | 'taggedText' | 'pauseAfterMs' | 'emphasis' | 'strongEmphasis' | 'sourceLine'
+> = {
+  audioTags: [],
   character: 'every-coon',
   direction: 'Punchy, accusatory, deadpan',
   pace: 'fast',
@@ -30,6 +34,7 @@ const expected: Script = {
         {
           ...hook,
           text: 'Corporation stole your chips.',
+          taggedText: 'Corporation stole your chips.',
           pauseAfterMs: 50,
           emphasis: [],
           strongEmphasis: [],
@@ -38,6 +43,7 @@ const expected: Script = {
         {
           ...hook,
           text: 'Bag look same.',
+          taggedText: 'Bag look same.',
           pauseAfterMs: 50,
           emphasis: ['same'],
           strongEmphasis: [],
@@ -46,6 +52,7 @@ const expected: Script = {
         {
           ...hook,
           text: 'Bag NOT same.',
+          taggedText: 'Bag NOT same.',
           pauseAfterMs: 100,
           emphasis: [],
           strongEmphasis: ['not'],
@@ -54,6 +61,7 @@ const expected: Script = {
         {
           ...hook,
           text: 'You got scammed.',
+          taggedText: 'You got scammed.',
           pauseAfterMs: 300,
           emphasis: [],
           strongEmphasis: [],
@@ -69,6 +77,7 @@ const expected: Script = {
           style: null,
           lines: [0, 1, 2, 3],
           text: 'Corporation stole your chips. Bag look same. Bag NOT same. You got scammed.',
+          taggedText: 'Corporation stole your chips. Bag look same. Bag NOT same. You got scammed.',
         },
       ],
       text: 'Corporation stole your chips. Bag look same. Bag NOT same. You got scammed.',
@@ -85,6 +94,8 @@ const expected: Script = {
       lines: [
         {
           text: 'Back in my day, a bag of chips was full.',
+          taggedText: 'Back in my day, a bag of chips was full.',
+          audioTags: [],
           character: 'boomer',
           direction: null,
           pace: 'slow',
@@ -98,6 +109,8 @@ const expected: Script = {
         },
         {
           text: 'Okay boomer.',
+          taggedText: 'Okay boomer.',
+          audioTags: [],
           character: 'every-coon',
           direction: null,
           pace: 'normal',
@@ -119,6 +132,7 @@ const expected: Script = {
           style: null,
           lines: [0],
           text: 'Back in my day, a bag of chips was full.',
+          taggedText: 'Back in my day, a bag of chips was full.',
         },
         {
           character: 'every-coon',
@@ -128,6 +142,7 @@ const expected: Script = {
           style: null,
           lines: [1],
           text: 'Okay boomer.',
+          taggedText: 'Okay boomer.',
         },
       ],
       text: 'Back in my day, a bag of chips was full. Okay boomer.',

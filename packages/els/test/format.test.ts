@@ -110,9 +110,9 @@ describe('format', () => {
   });
 
   it('keeps a line that is one bracket group a text line, by writing its pause', () => {
-    const source = script('[laughs] [PAUSE: beat] Okay.', '[sighs] [PAUSE: 300ms]');
+    const source = script('[1] [PAUSE: beat] Okay.', '[2] [PAUSE: 300ms]');
     const text = format(parsed(source));
-    expect(text).toContain('\n[laughs] [PAUSE: 150ms]\nOkay.\n[sighs] [PAUSE: 300ms]\n');
+    expect(text).toContain('\n[1] [PAUSE: 150ms]\nOkay.\n[2] [PAUSE: 300ms]\n');
     roundTrip(parsed(source));
   });
 

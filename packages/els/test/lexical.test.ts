@@ -196,16 +196,16 @@ describe('tags inside a text line (els-spec §2)', () => {
     ]);
   });
 
-  it('keeps brackets without a colon in the spoken text, as written, with text/bracket', () => {
-    const source = script('[laughs] Okay, [ sighs ] fine.', 'Stray ] and [ too.');
+  it('keeps brackets that are no audio tag in the spoken text, as written, with text/bracket', () => {
+    const source = script('[1] Okay, [a, b] fine.', 'Stray ] and [ too.');
     expect(found(source)).toEqual([
       { code: 'text/bracket', line: BODY, column: 1 },
-      { code: 'text/bracket', line: BODY, column: 16 },
+      { code: 'text/bracket', line: BODY, column: 11 },
       { code: 'text/bracket', line: BODY + 1, column: 7 },
       { code: 'text/bracket', line: BODY + 1, column: 13 },
     ]);
     expect(beatOf(source).lines.map(({ text }) => text)).toEqual([
-      '[laughs] Okay, [ sighs ] fine.',
+      '[1] Okay, [a, b] fine.',
       'Stray ] and [ too.',
     ]);
   });

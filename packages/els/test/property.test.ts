@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_SEVERITY, format, parse } from '../src/index.js';
+import { DIAGNOSTIC_SEVERITY, format, parse, tokenize } from '../src/index.js';
 import type { Diagnostic, ParseOptions } from '../src/index.js';
 import { CHARACTERS, withoutPositions } from './helpers.js';
 
@@ -28,6 +28,13 @@ function check(source: string, options: ParseOptions): boolean {
     expect(insideInput(diagnostic, lengths), JSON.stringify(diagnostic)).toBe(true);
     expect(diagnostic.severity).toBe(DIAGNOSTIC_SEVERITY[diagnostic.code]);
   }
+  let previousEnd = 0;
+  for (const token of tokenize(source)) {
+    // Sorted, never overlapping, never empty, inside the input.
+    expect(token.start >= previousEnd && token.end > token.start, JSON.stringify(token)).toBe(true);
+    previousEnd = token.end;
+  }
+  expect(previousEnd).toBeLessThanOrEqual(source.length);
   const errors = result.diagnostics.filter(({ severity }) => severity === 'error');
   expect(result.ok).toBe(errors.length === 0);
   if (!result.ok) return false;
@@ -94,12 +101,29 @@ const bodyTag = fc.oneof(
     .map(([tag, value]) => `[${tag}: ${value}]`),
 );
 
-/** A piece of a text line after its first word: words, emphasis, brackets, pauses, stray stars. */
+/**
+ * A piece of a text line after its first word: words, emphasis, brackets, audio tags (spaced,
+ * tight to words and markers), pauses, stray stars.
+ */
 const chunk = fc.oneof(
   { weight: 4, arbitrary: words },
   { weight: 2, arbitrary: words.map((text) => `*${text}*`) },
   { weight: 2, arbitrary: words.map((text) => `**${text}**`) },
-  { weight: 1, arbitrary: fc.constantFrom('[laughs]', '[ sighs ]', '*', 'x*y', '5 * 3', '***') },
+  { weight: 1, arbitrary: fc.constantFrom('[1]', '[a, b]', '*', 'x*y', '5 * 3', '***') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '[laughs]',
+      '[ sighs ]',
+      '[strong  French accent]',
+      '[шепотом]',
+      'x[laughs]y',
+      '*bag*[sighs]',
+      '[sighs]*bag*',
+      '**up**[whispers]',
+      "[can't-stop]",
+    ),
+  },
   { weight: 2, arbitrary: pauseValue.map((value) => `[PAUSE: ${value}]`) },
 );
 const textLine = fc

@@ -5,6 +5,8 @@ import { estimateScript } from './estimate.js';
 function line(text: string, character: string): Line {
   return {
     text,
+    taggedText: text,
+    audioTags: [],
     character,
     direction: null,
     pace: 'normal',
@@ -27,6 +29,7 @@ function beat(id: string, lines: Line[], segments: number[][]): Beat {
     style: null,
     lines: indexes,
     text: indexes.map((i) => lines[i]!.text).join(' '),
+    taggedText: indexes.map((i) => lines[i]!.taggedText).join(' '),
   }));
   return {
     id,

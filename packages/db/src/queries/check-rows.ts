@@ -22,7 +22,34 @@ import {
   type VoiceProfile,
 } from '../schema/index.js';
 
-export const checkBeat = <T extends BeatRow>(row: T): T => checkRow(beatJsonColumns, row);
+export const checkBeat = <T extends BeatRow>(row: T): T =>
+  checkRow(beatJsonColumns, withAudioTags(row));
+
+/**
+ * A beat stored before ELS 1.1 has no audio tags: its lines and segments read as having none
+ * (`taggedText` is `text`). Anything else malformed is left for the check to report.
+ */
+function withAudioTags<T extends BeatRow>(row: T): T {
+  const parsed: unknown = row.parsed;
+  if (typeof parsed !== 'object' || parsed === null) return row;
+  const { lines, segments } = parsed as { lines?: unknown; segments?: unknown };
+  const upgrade = (items: unknown, fields: (text: unknown) => object): unknown =>
+    Array.isArray(items)
+      ? items.map((item: unknown) =>
+          typeof item === 'object' && item !== null && !('taggedText' in item)
+            ? { ...fields((item as { text?: unknown }).text), ...item }
+            : item,
+        )
+      : items;
+  return {
+    ...row,
+    parsed: {
+      ...parsed,
+      lines: upgrade(lines, (text) => ({ taggedText: text, audioTags: [] })),
+      segments: upgrade(segments, (text) => ({ taggedText: text })),
+    },
+  };
+}
 export const checkTake = <T extends TakeRow>(row: T): T => checkRow(takeJsonColumns, row);
 /** Also takes a session's summary (every column but its script). */
 export const checkSession = <T extends Omit<SessionRow, 'sourceEls'>>(row: T): T =>
