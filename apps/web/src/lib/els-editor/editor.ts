@@ -41,7 +41,7 @@ import { highlightSpans } from './highlight.js';
 import { hoverAt, type VoiceFacts } from './hover.js';
 import { lintDiagnostics, offsetOf } from './lint.js';
 import { outline, type OutlineBeat } from './structure.js';
-import type { ElsToken } from './tokens.js';
+import type { ElsToken } from '@studio/els';
 
 export interface ElsEditorOptions {
   parent: HTMLElement;

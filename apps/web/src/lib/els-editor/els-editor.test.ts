@@ -1,5 +1,5 @@
 import { Text } from '@codemirror/state';
-import { parse, validate } from '@studio/els';
+import { parse, tokenize, validate } from '@studio/els';
 import { describe, expect, it } from 'vitest';
 import { completionsAt, type CompletionFacts } from './completion.js';
 import { formatSource } from './format-source.js';
@@ -7,7 +7,6 @@ import { highlightSpans } from './highlight.js';
 import { hoverAt, type VoiceFacts } from './hover.js';
 import { lintDiagnostics } from './lint.js';
 import { nextBeatNumber, outline } from './structure.js';
-import { tokenize } from './tokens.js';
 
 const script = `[META]
 video_title: Chips

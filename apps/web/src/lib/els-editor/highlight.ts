@@ -1,6 +1,6 @@
 /** The class each token is drawn with (colours in the editor's theme). */
 
-import type { ElsToken, ElsTokenKind } from './tokens.js';
+import type { ElsToken, ElsTokenKind } from '@studio/els';
 
 const CLASS: Record<ElsTokenKind, string> = {
   tag: 'els-tag',

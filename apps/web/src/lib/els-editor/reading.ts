@@ -1,7 +1,6 @@
 /** What the parser read in one text: its result and its tokens, for that exact text. */
 
-import { parse, type ParseOptions, type ParseResult } from '@studio/els';
-import { tokenize, type ElsToken } from './tokens.js';
+import { parse, tokenize, type ElsToken, type ParseOptions, type ParseResult } from '@studio/els';
 
 export interface Reading {
   source: string;

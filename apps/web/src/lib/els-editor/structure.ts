@@ -1,6 +1,6 @@
 /** The beats of a script as the editor shows them: the outline, the fold ranges, the next id. */
 
-import type { ElsToken } from './tokens.js';
+import type { ElsToken } from '@studio/els';
 
 export interface OutlineBeat {
   id: string;
