@@ -146,6 +146,27 @@ describe('the script editor', () => {
     expect(await editorText()).not.toContain('oops');
   });
 
+  it('replaces the script with an uploaded or dropped file (its text not inserted twice)', async () => {
+    const uploaded = `${header}Uploaded.\n[END_BEAT]\n`;
+    await page.getByLabel('Upload a script file').setInputFiles({
+      name: 'upload.els',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(uploaded),
+    });
+    await page.locator('.cm-line', { hasText: 'Uploaded.' }).waitFor();
+    expect(await editorText()).toBe(uploaded.trimEnd() + '\n');
+    const dropped = `${header}Dropped.\n[END_BEAT]\n`;
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'drop.els', { type: 'text/plain' }));
+      return transfer;
+    }, dropped);
+    await page.dispatchEvent('.cm-content', 'drop', { dataTransfer });
+    await page.locator('.cm-line', { hasText: 'Dropped.' }).waitFor();
+    expect(await editorText()).toBe(dropped.trimEnd() + '\n');
+    await status().filter({ hasText: 'Valid' }).waitFor();
+  });
+
   it('works narrow, and nothing broke the Content-Security-Policy', async () => {
     await page.setViewportSize({ width: 420, height: 800 });
     await editor().waitFor();
