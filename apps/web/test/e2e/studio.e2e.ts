@@ -288,7 +288,8 @@ describe('the review studio', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${sessionUrl}/reimport`);
     const editor = page.getByRole('textbox', { name: 'Edited ELS script' });
-    await editor.waitFor();
+    // The editor shows the session's script before it is edited.
+    await page.locator('.cm-line', { hasText: 'Back in my day.' }).waitFor();
     // The session was created from the fixed script.
     const source = scriptWithError.replace('fastt', 'fast');
     await editor.fill(source.replace('Back in my day.', 'Back in my day, chips were chips.'));
