@@ -67,7 +67,7 @@ export interface ElsEditor {
   show(source: string, tokens: readonly ElsToken[], diagnostics: readonly Diagnostic[]): void;
   /** Select a 1-based range, scroll it into view and focus the editor. */
   select(line: number, column: number, endLine?: number, endColumn?: number): void;
-  /** Put the cursor at `offset` and scroll it to the top third. */
+  /** Put the cursor at `offset`, scroll its line to the top and focus the editor. */
   jump(offset: number): void;
   /** Mark the beat with this id (the one under review), or none. */
   highlightBeat(id: string | null): void;
