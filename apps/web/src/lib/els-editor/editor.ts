@@ -4,7 +4,7 @@
  */
 
 import { autocompletion, completionKeymap, type CompletionSource } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import {
   bracketMatching,
   codeFolding,
@@ -264,8 +264,8 @@ export function createElsEditor(options: ElsEditorOptions): ElsEditor {
       ...searchKeymap,
       ...foldKeymap,
       ...completionKeymap,
+      // No Tab binding: ELS has no indentation, and Tab must leave the editor for the keyboard.
       ...lintKeymap,
-      indentWithTab,
     ]),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) schedule();
