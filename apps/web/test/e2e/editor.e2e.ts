@@ -79,8 +79,8 @@ describe('the script editor', () => {
     await typeScript(`${header}Chips.\n`);
     await page.keyboard.type('[CHAR');
     const options = page.locator('.cm-tooltip-autocomplete li');
-    await options.filter({ hasText: 'CHARACTER' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    // Accepted by a click: CodeMirror ignores Enter for a moment after the list opens.
+    await options.filter({ hasText: 'CHARACTER' }).first().click();
     // Inside `[CHARACTER: ]` now: ask for the values (a request right after accepting is dropped).
     await expect
       .poll(async () => {
@@ -93,7 +93,7 @@ describe('the script editor', () => {
       .allTextContents();
     expect(labels.sort()).toEqual(['boomer', 'chad', 'every-coon', 'fed', 'whale', 'wojak']);
     await page.keyboard.type('boo');
-    await page.keyboard.press('Enter');
+    await options.filter({ hasText: 'boomer' }).click();
     await page.keyboard.press('End');
     await page.keyboard.insertText('\nBack in my day.\n[END_BEAT]\n');
     expect(await editorText()).toContain('[CHARACTER: boomer]\nBack in my day.');
@@ -103,8 +103,7 @@ describe('the script editor', () => {
   it('completes a whole beat numbered after the last one', async () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('[');
-    await page.locator('.cm-tooltip-autocomplete li', { hasText: 'BEAT 02_' }).waitFor();
-    await page.keyboard.press('Enter');
+    await page.locator('.cm-tooltip-autocomplete li', { hasText: 'BEAT 02_' }).click();
     await page.keyboard.press('Escape');
     expect(await editorText()).toContain(
       '[BEAT: 02_beat]\nname: Name\n---\nText to say.\n[END_BEAT]',
