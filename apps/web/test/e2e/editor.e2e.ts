@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, outputDir, startStudio, type Studio } from './studio.js';
 
@@ -55,6 +55,14 @@ async function typeScript(text: string) {
   await page.keyboard.press('Escape');
 }
 
+/** Move the mouse onto `target` the way a hand does (CodeMirror waits for it to rest there). */
+async function restOn(target: Locator) {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('nothing to hover');
+  await page.mouse.move(box.x + 1, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+}
+
 /** The editor's text, line by line (CodeMirror draws one element per line). */
 async function editorText(): Promise<string> {
   const lines = await page.locator('.cm-content .cm-line').allTextContents();
@@ -82,16 +90,13 @@ describe('the script editor', () => {
     // Accepted by a click: CodeMirror ignores Enter for a moment after the list opens.
     await options.filter({ hasText: 'CHARACTER' }).first().click();
     // Inside `[CHARACTER: ]` now: ask for the values (a request right after accepting is dropped).
+    const labels = page.locator('.cm-tooltip-autocomplete .cm-completionLabel');
     await expect
       .poll(async () => {
         await page.keyboard.press('Control+Space');
-        return options.filter({ hasText: 'boomer' }).count();
+        return (await labels.allTextContents()).sort();
       })
-      .toBe(1);
-    const labels = await page
-      .locator('.cm-tooltip-autocomplete .cm-completionLabel')
-      .allTextContents();
-    expect(labels.sort()).toEqual(['boomer', 'chad', 'every-coon', 'fed', 'whale', 'wojak']);
+      .toEqual(['boomer', 'chad', 'every-coon', 'fed', 'whale', 'wojak']);
     await page.keyboard.type('boo');
     await options.filter({ hasText: 'boomer' }).click();
     await page.keyboard.press('End');
@@ -109,6 +114,17 @@ describe('the script editor', () => {
       '[BEAT: 02_beat]\nname: Name\n---\nText to say.\n[END_BEAT]',
     );
     await status().filter({ hasText: 'Valid — 2 beats' }).waitFor();
+  });
+
+  it('tells a pause its milliseconds and a character its voice profile on hover', async () => {
+    await typeScript(`${header}[CHARACTER: boomer]\nChips.\n[PAUSE: long]\n[END_BEAT]\n`);
+    const tooltip = page.locator('.els-hover');
+    await restOn(page.locator('.els-pause'));
+    expect(await tooltip.textContent()).toBe('Pause: 600 ms');
+    await restOn(
+      page.locator('.cm-line', { hasText: '[CHARACTER: boomer]' }).locator('.els-value'),
+    );
+    await tooltip.filter({ hasText: /^boomer — / }).waitFor();
   });
 
   it('formats the script, which stays valid, the cursor on its line', async () => {
