@@ -99,20 +99,18 @@ describe('the review studio', () => {
     const editor = page.getByRole('textbox', { name: 'ELS script' });
     await editor.fill(scriptWithError);
 
-    // The error is listed at its line, and marked in the gutter.
+    // The error is listed at its line, and underlined in the editor with a gutter mark.
     const item = page.locator(`[data-testid="diagnostics"] button[data-line="${errorLine}"]`);
     await item.waitFor();
     expect(await item.getAttribute('data-code')).toBe('pace/unknown');
     expect(await item.textContent()).toContain(`${errorLine}:`);
-    await page.locator(`.gutter .ln.error[data-line="${errorLine}"]`).waitFor();
+    expect(await page.locator('.cm-lintRange-error').textContent()).toBe('fastt');
+    await page.locator('.cm-lint-marker-error').first().waitFor();
     expect(await page.getByRole('button', { name: 'Create & generate' }).isDisabled()).toBe(true);
 
-    // Clicking it selects that line in the editor.
+    // Clicking it selects the problem in the editor.
     await item.click();
-    const selected = await editor.evaluate((el: HTMLTextAreaElement) =>
-      el.value.slice(el.selectionStart, el.selectionEnd),
-    );
-    expect(selected).toBe('[PACE: fastt]');
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('fastt');
     await shot('01-new-session-error');
 
     // Fix it: valid, counted, estimated.
@@ -261,6 +259,25 @@ describe('the review studio', () => {
     mark('voice saved');
   });
 
+  it('shows the session script read-only, the beat under review marked', async () => {
+    await page.goto(sessionUrl);
+    await page.getByTestId('session-title').waitFor();
+    await page.getByRole('link', { name: 'Script', exact: true }).click();
+    await page.waitForURL(/\/script\?beat=01_hook$/);
+    const editor = page.getByRole('textbox', { name: 'Session script' });
+    await editor.waitFor();
+    const marked = page.locator('.cm-line.els-review');
+    await marked.first().waitFor();
+    expect(await marked.first().textContent()).toBe('[BEAT: 01_hook]');
+    expect(await marked.last().textContent()).toBe('[END_BEAT]');
+    // Read-only: typing changes nothing.
+    await editor.click();
+    await page.keyboard.type('typed');
+    expect(await editor.textContent()).not.toContain('typed');
+    await shot('session-script');
+    mark('script viewed');
+  });
+
   it('lists the session on the home screen', async () => {
     await page.goto(baseUrl);
     const sessionId = sessionUrl.split('/').at(-1);
@@ -280,8 +297,10 @@ describe('the review studio', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${sessionUrl}/reimport`);
     const editor = page.getByRole('textbox', { name: 'Edited ELS script' });
-    await editor.waitFor();
-    const source = await editor.inputValue();
+    // The editor shows the session's script before it is edited.
+    await page.locator('.cm-line', { hasText: 'Back in my day.' }).waitFor();
+    // The session was created from the fixed script.
+    const source = scriptWithError.replace('fastt', 'fast');
     await editor.fill(source.replace('Back in my day.', 'Back in my day, chips were chips.'));
     const preview = page.getByTestId('reimport-preview');
     await preview.locator('li.changed', { hasText: '02_boomer' }).waitFor();
