@@ -8,6 +8,7 @@ export type DbErrorCode =
   | 'VOICE_NOT_FOUND'
   | 'JOB_NOT_FOUND'
   | 'EXPORT_NOT_FOUND'
+  | 'NOTE_NOT_FOUND'
   | 'DUPLICATE_BEAT'
   | 'INVALID_SETTINGS'
   | 'INVALID_INPUT'
