@@ -46,6 +46,7 @@ const cliCodes = {
   SESSION_NOT_FOUND: 'NOT_FOUND',
   BEAT_NOT_FOUND: 'NOT_FOUND',
   TAKE_NOT_FOUND: 'NOT_FOUND',
+  NOTE_NOT_FOUND: 'NOT_FOUND',
 } satisfies Partial<Record<DomainErrorCode, CliErrorCode>>;
 
 /** What to do next, for refusals a command can meet (generation failures are on the beats). */

@@ -17,7 +17,16 @@ import {
   type StudioDb,
   type TakeRow,
 } from '@studio/db';
-import { beatState, exportView, progressOf, takeView, type ExportView } from '../sessions/views.js';
+import { statusAfterReview } from '../sessions/review-status.js';
+import {
+  beatReview,
+  beatState,
+  exportView,
+  progressOf,
+  takeReview,
+  takeView,
+  type ExportView,
+} from '../sessions/views.js';
 import type { EventBus } from './bus.js';
 import type { StudioEvent } from './types.js';
 
@@ -27,13 +36,14 @@ export interface SessionState {
   /** Records (or, with `null`, clears) a failure that concerns the whole session. */
   changeError(sessionId: string, error: ErrorInfo | null): Promise<SessionRow>;
   /**
-   * One beat row just committed, in a change that leaves the progress as the browsers show it (a
-   * selection; a claim, which only moves a beat from queued to generating): the row is the whole
+   * One beat row just committed, in a change that leaves the progress and reviews as the browsers
+   * show them (a claim, which only moves a beat from queued to generating): the row is the whole
    * news, so the session is not read back. The next `beatsChanged` brings every count up to date.
    */
   beatChanged(beat: BeatRow): void;
   /**
-   * Beats changed status: reads the session back and publishes those beats' states (every
+   * Beats changed status, selection or review: reads the session back, moves its status by the
+   * review rule (`statusAfterReview`), and publishes those beats' states and reviews (every
    * beat's when omitted) and the progress. Resolves to the session as read.
    */
   beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionDetail>;
@@ -65,10 +75,20 @@ export function createSessionState({
     sessionId: string,
     beatIds: ReadonlySet<string> | null,
   ): Promise<SessionDetail> {
-    const session = await getSession(db, sessionId);
+    let session = await getSession(db, sessionId);
+    const status = statusAfterReview(session.status, session.beats);
+    if (status !== session.status) {
+      session = { ...session, ...publishSession(await setSessionStatus(db, sessionId, status)) };
+    }
     for (const beat of session.beats) {
-      if (!beatIds || beatIds.has(beat.id))
-        bus.publish(sessionId, { type: 'beat', beat: beatState(beat) });
+      if (beatIds && !beatIds.has(beat.id)) continue;
+      bus.publish(sessionId, { type: 'beat', beat: beatState(beat) });
+      bus.publish(sessionId, {
+        type: 'review',
+        beatId: beat.id,
+        review: beatReview(beat),
+        takes: Object.fromEntries(beat.takes.map((take) => [take.id, takeReview(take)])),
+      });
     }
     bus.publish(sessionId, {
       type: 'progress',

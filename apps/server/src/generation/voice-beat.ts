@@ -16,6 +16,7 @@ import {
 import { renderTake, SpeechError } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
+import { statusAfterReview } from '../sessions/review-status.js';
 import { renderProfiles } from './profiles.js';
 import { providerFor } from './providers.js';
 import { stopsSession } from './session-halts.js';
@@ -143,11 +144,17 @@ async function haltSession(
   );
 }
 
-/** When a generating session's queue has drained, generation is over: back to review. */
+/**
+ * When a generating session's queue has drained, generation is over: back to review (or straight
+ * to `approved` when every beat's approved take is still selected).
+ */
 async function settleSession(services: Services, session: SessionDetail): Promise<void> {
   if (session.status !== 'generating') return;
   if ((await listSessionJobs(services.db, session.id)).some(isOpen)) return;
-  await services.sessionState.changeStatus(session.id, 'in_progress');
+  await services.sessionState.changeStatus(
+    session.id,
+    statusAfterReview('in_progress', session.beats),
+  );
 }
 
 const isOpen = (job: GenerationJob) => job.status === 'queued' || job.status === 'running';

@@ -45,6 +45,7 @@ const domainMessages = {
   VOICE_NOT_FOUND: 'No voice profile for that character.',
   TAKE_NOT_IN_BEAT: 'That take belongs to another beat.',
   EXPORT_NOT_FOUND: 'That export no longer exists.',
+  NOTE_NOT_FOUND: 'That note no longer exists.',
   JOB_NOT_FOUND: 'That generation job no longer exists.',
   DUPLICATE_BEAT: 'Two beats have the same id.',
   INVALID_SETTINGS: 'A voice setting is out of range.',
