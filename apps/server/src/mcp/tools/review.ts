@@ -8,7 +8,7 @@ import { successResult } from '../tool-result.js';
 import { beatRef, loudness } from './generation.js';
 import { sessionRef } from './sessions.js';
 
-const takeRef = z
+export const takeRef = z
   .union([z.string().min(1), z.number().int().positive()])
   .describe('The take: its number within the beat (1 = oldest) or its id.');
 
