@@ -231,6 +231,42 @@ describe.each(availableTestEngines())('reviews on %s', (engine) => {
     expect([afterB!.status, afterB!.review]).toEqual(['stale', 'needs_fix']);
   });
 
+  it('exports decisions and notes, and only approved beats when asked', async () => {
+    const session = await voicedSession(2);
+    const [a, b] = session.beats as [(typeof session.beats)[0], (typeof session.beats)[0]];
+    await caller.reviews.addNote({
+      takeId: a.takes[0]!.id,
+      text: 'Keep.',
+      atMs: 1500,
+      author: 'x',
+    });
+    await caller.reviews.approve({ takeId: a.takes[0]!.id, author: 'x' });
+    await caller.reviews.reject({
+      takeId: b.takes[0]!.id,
+      reason: 'mispronounced',
+      author: 'y',
+      note: { text: 'It is "GIF", hard G.', atMs: 800 },
+    });
+    const done = await caller.exports.create({ sessionId: session.id, approvedOnly: true });
+    expect(done.options).toMatchObject({ approvedOnly: true, partial: false });
+    const read = async (name: string) =>
+      (await test.studio.services.storage.get(`exports/${done.id}/${name}`)).toString();
+    const manifest = JSON.parse(await read('manifest.json')) as {
+      beats: { beatKey: string; decision: string; notes: { text: string; atMs: number }[] }[];
+      skipped: string[];
+    };
+    expect(manifest.skipped).toEqual(['r2']);
+    expect(manifest.beats.map((m) => [m.beatKey, m.decision, m.notes])).toEqual([
+      ['r1', 'approved', [{ text: 'Keep.', atMs: 1500, author: 'x', resolved: false }]],
+    ]);
+    expect(done.files.map((f) => f.name)).toContain('notes.md');
+    const rows = (await read('notes.md')).split('\n').filter((line) => line.startsWith('| r'));
+    expect(rows).toEqual([
+      '| r1 | 1 | 0:01.5 | approved |  | Keep. | x |',
+      '| r2 | 1 | 0:00.8 | rejected | mispronounced | It is "GIF", hard G. | y |',
+    ]);
+  });
+
   it('publishes decisions live to every open browser of the session', async () => {
     const session = await voicedSession(1);
     const take = session.beats[0]!.takes[0]!;
