@@ -173,8 +173,11 @@ describe.each(availableTestEngines())('reviews on %s', (engine) => {
     const session = await voicedSession(2, 2);
     const [a, b] = session.beats as [(typeof session.beats)[0], (typeof session.beats)[0]];
     expect(session.status).toBe('in_progress');
-    await caller.reviews.approve({ takeId: a.takes[0]!.id, author: 'ana' });
+    await caller.reviews.addNote({ takeId: a.takes[0]!.id, text: 'Fine.', author: 'ana' });
     expect((await caller.sessions.get({ sessionId: session.id })).status).toBe('in_progress');
+    // A first decision starts the review.
+    await caller.reviews.approve({ takeId: a.takes[0]!.id, author: 'ana' });
+    expect((await caller.sessions.get({ sessionId: session.id })).status).toBe('in_review');
     await caller.reviews.approve({ takeId: b.takes[1]!.id, author: 'ana' });
     let view = await caller.sessions.get({ sessionId: session.id });
     expect(view.status).toBe('approved');
@@ -229,6 +232,18 @@ describe.each(availableTestEngines())('reviews on %s', (engine) => {
       'approved',
     ]);
     expect([afterB!.status, afterB!.review]).toEqual(['stale', 'needs_fix']);
+  });
+
+  it('leaves exported alone until the next decision', async () => {
+    const session = await voicedSession(1);
+    await caller.exports.create({ sessionId: session.id });
+    const takeId = session.beats[0]!.takes[0]!.id;
+    await caller.reviews.addNote({ takeId, text: 'After the export.', author: 'x' });
+    expect((await caller.sessions.get({ sessionId: session.id })).status).toBe('exported');
+    await caller.reviews.reject({ takeId, reason: 'level', author: 'x' });
+    expect((await caller.sessions.get({ sessionId: session.id })).status).toBe('in_review');
+    await caller.reviews.approve({ takeId, author: 'x' });
+    expect((await caller.sessions.get({ sessionId: session.id })).status).toBe('approved');
   });
 
   it('exports decisions and notes, and only approved beats when asked', async () => {

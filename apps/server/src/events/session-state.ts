@@ -43,10 +43,15 @@ export interface SessionState {
   beatChanged(beat: BeatRow): void;
   /**
    * Beats changed status, selection or review: reads the session back, moves its status by the
-   * review rule (`statusAfterReview`), and publishes those beats' states and reviews (every
-   * beat's when omitted) and the progress. Resolves to the session as read.
+   * review rule (`statusAfterReview`; `decided` when a reviewer just decided or selected), and
+   * publishes those beats' states and reviews (every beat's when omitted) and the progress.
+   * Resolves to the session as read.
    */
-  beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionDetail>;
+  beatsChanged(
+    sessionId: string,
+    beatIds?: readonly string[],
+    change?: { decided?: boolean },
+  ): Promise<SessionDetail>;
   /** A take was added to a beat (given with its text and selection as committed with the take). */
   takeAdded(take: TakeRow, beat: Pick<BeatRow, 'sessionId' | 'text' | 'selectedTakeId'>): void;
   /** Beats were added, removed or rewritten (a re-import): browsers fetch the session again. */
@@ -74,12 +79,12 @@ export function createSessionState({
   async function publishBeats(
     sessionId: string,
     beatIds: ReadonlySet<string> | null,
+    decided: boolean,
   ): Promise<SessionDetail> {
     let session = await getSession(db, sessionId);
-    const status = statusAfterReview(session.status, session.beats);
-    if (status !== session.status) {
-      session = { ...session, ...publishSession(await setSessionStatus(db, sessionId, status)) };
-    }
+    const status = statusAfterReview(session.status, session.beats, { decided });
+    const moved = status === session.status ? null : await setSessionStatus(db, sessionId, status);
+    if (moved) session = { ...session, ...moved };
     for (const beat of session.beats) {
       if (beatIds && !beatIds.has(beat.id)) continue;
       bus.publish(sessionId, { type: 'beat', beat: beatState(beat) });
@@ -90,6 +95,8 @@ export function createSessionState({
         takes: Object.fromEntries(beat.takes.map((take) => [take.id, takeReview(take)])),
       });
     }
+    // After the beats: what a browser sees first is the change someone just made.
+    if (moved) publishSession(moved);
     bus.publish(sessionId, {
       type: 'progress',
       progress: progressOf(session.beats),
@@ -100,22 +107,32 @@ export function createSessionState({
 
   /** Per session: the read in progress, and the next one, gathering requests until it starts. */
   const reading = new Map<string, Promise<unknown>>();
-  const next = new Map<string, { beatIds: Set<string> | null; result: Promise<SessionDetail> }>();
+  const next = new Map<
+    string,
+    { beatIds: Set<string> | null; decided: boolean; result: Promise<SessionDetail> }
+  >();
 
-  function beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionDetail> {
+  function beatsChanged(
+    sessionId: string,
+    beatIds?: readonly string[],
+    change: { decided?: boolean } = {},
+  ): Promise<SessionDetail> {
+    const decided = change.decided ?? false;
     const gathering = next.get(sessionId);
     if (gathering) {
       if (gathering.beatIds && beatIds) for (const id of beatIds) gathering.beatIds.add(id);
       else gathering.beatIds = null;
+      gathering.decided ||= decided;
       return gathering.result;
     }
     const entry = {
       beatIds: beatIds ? new Set(beatIds) : null,
+      decided,
       result: (reading.get(sessionId) ?? Promise.resolve())
         .catch(() => {})
         .then(() => {
           next.delete(sessionId);
-          const read = publishBeats(sessionId, entry.beatIds);
+          const read = publishBeats(sessionId, entry.beatIds, entry.decided);
           reading.set(sessionId, read);
           void read
             .catch(() => {})

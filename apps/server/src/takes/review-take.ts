@@ -18,9 +18,14 @@ import { decisionView, noteView, type DecisionView, type NoteView } from '../ses
 
 type ReviewServices = Pick<Services, 'db' | 'sessionState'>;
 
-async function published(services: ReviewServices, takeId: string): Promise<void> {
+/** Publishes the take's beat; `decided` for a decision (it may move the session's status). */
+async function published(
+  services: ReviewServices,
+  takeId: string,
+  decided: boolean,
+): Promise<void> {
   const { sessionId, beatId } = await takeOwner(services.db, takeId);
-  await services.sessionState.beatsChanged(sessionId, [beatId]);
+  await services.sessionState.beatsChanged(sessionId, [beatId], { decided });
 }
 
 export interface TakeDecided {
@@ -35,7 +40,7 @@ export async function approveBeatTake(
   input: { takeId: string; author: string },
 ): Promise<TakeDecided & { selectedTakeId: string; unapprovedTakeId: string | null }> {
   const { beat, decision, unapprovedTakeId } = await approveTake(services.db, input);
-  await services.sessionState.beatsChanged(beat.sessionId, [beat.id]);
+  await services.sessionState.beatsChanged(beat.sessionId, [beat.id], { decided: true });
   return {
     beatId: beat.id,
     takeId: input.takeId,
@@ -55,7 +60,7 @@ export async function rejectBeatTake(
   },
 ): Promise<TakeDecided & { note: NoteView | null }> {
   const { decision, note } = await rejectTake(services.db, input);
-  await published(services, input.takeId);
+  await published(services, input.takeId, true);
   return {
     beatId: decision.beatId,
     takeId: decision.takeId,
@@ -70,7 +75,7 @@ export async function clearTakeDecision(
   takeId: string,
 ): Promise<{ beatId: string; takeId: string }> {
   const cleared = await clearDecision(services.db, takeId);
-  await published(services, takeId);
+  await published(services, takeId, true);
   return cleared;
 }
 
@@ -79,7 +84,7 @@ export async function addNote(
   input: { takeId: string } & NewTakeNote,
 ): Promise<NoteView> {
   const note = await addTakeNote(services.db, input);
-  await published(services, note.takeId);
+  await published(services, note.takeId, false);
   return noteView(note);
 }
 
@@ -88,7 +93,7 @@ export async function resolveNote(
   input: { noteId: string; resolved: boolean },
 ): Promise<NoteView> {
   const note = await setNoteResolved(services.db, input.noteId, input.resolved);
-  await published(services, note.takeId);
+  await published(services, note.takeId, false);
   return noteView(note);
 }
 
@@ -97,6 +102,6 @@ export async function deleteNote(
   noteId: string,
 ): Promise<{ noteId: string; takeId: string }> {
   const note = await deleteTakeNote(services.db, noteId);
-  await published(services, note.takeId);
+  await published(services, note.takeId, false);
   return { noteId, takeId: note.takeId };
 }

@@ -8,6 +8,6 @@ export async function selectBeatTake(
 ): Promise<{ beatId: string; selectedTakeId: string }> {
   const beat = await selectTake(services.db, input);
   // Read back, not just the row: a new selection decides the beat's review and the session's.
-  await services.sessionState.beatsChanged(beat.sessionId, [beat.id]);
+  await services.sessionState.beatsChanged(beat.sessionId, [beat.id], { decided: true });
   return { beatId: beat.id, selectedTakeId: input.takeId };
 }
