@@ -2,17 +2,13 @@
  * `reviews.*` through `createCaller` on a real studio (stand-in voice, real ffmpeg), on PGlite and
  * on Postgres where one is available: decisions, notes, the session status rule, live events.
  */
-import { startElevenLabsStandIn, type ElevenLabsStandIn } from '@studio/audio/testing';
-import { availableTestEngines, createTestDatabase } from '@studio/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availableTestEngines } from '@studio/db/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { StudioEvent } from '../src/events/types.js';
-import { appRouter } from '../src/router/index.js';
-import { createCallerFactory } from '../src/trpc.js';
 import { expectError } from './support/errors.js';
 import { script } from './support/scripts.js';
-import { createTestStudio, type TestStudio } from './support/studio.js';
+import { useCallerStudio, type CallerStudio, type TestStudio } from './support/studio.js';
 
-const createCaller = createCallerFactory(appRouter);
 const unknownId = '00000000-0000-4000-8000-000000000000';
 let scriptCounter = 0;
 
@@ -28,21 +24,10 @@ function uniqueScript(beats: number): string {
 }
 
 describe.each(availableTestEngines())('reviews on %s', (engine) => {
-  let standIn: ElevenLabsStandIn;
+  const parts = useCallerStudio('reviews-test', { engine, worker: true });
   let test: TestStudio;
-  let caller: ReturnType<typeof createCaller>;
-
-  beforeAll(async () => {
-    standIn = await startElevenLabsStandIn();
-    test = await createTestStudio({ standIn, database: await createTestDatabase({ engine }) });
-    test.studio.worker.start();
-    caller = createCaller({ ...test.studio.services, requestId: 'reviews-test' });
-  });
-
-  afterAll(async () => {
-    await test.close();
-    await standIn.close();
-  });
+  let caller: CallerStudio['caller'];
+  beforeEach(() => ({ test, caller } = parts()));
 
   /** A voiced session, each beat with `takes` takes (the first one selected). */
   async function voicedSession(beats: number, takes = 1) {
