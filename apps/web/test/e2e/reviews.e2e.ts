@@ -78,6 +78,11 @@ describe('review decisions', () => {
 
   it('rejects a take with a reason and a note at a time: the marker is on the waveform', async () => {
     rejectedId = (await takeOf(1).getAttribute('data-take-id')) ?? '';
+    // A second reviewer's browser on the same session.
+    const other = await context.newPage();
+    await other.goto(sessionUrl);
+    await other.locator(`li.take[data-take-id="${rejectedId}"][data-decision="none"]`).waitFor();
+    await other.locator('.live.live').waitFor();
     await takeOf(1).getByRole('button', { name: 'Reject take 1 of Hook' }).click();
     const form = page.getByTestId('reject-form');
     await form.getByLabel('Reason').selectOption('wrong_emphasis');
@@ -88,6 +93,11 @@ describe('review decisions', () => {
       .locator(`li.take[data-take-id="${rejectedId}"][data-decision="rejected"]`)
       .waitFor();
     expect(await hook().getAttribute('data-review')).toBe('needs_fix');
+    // The other browser sees the decision live, without a reload.
+    await other
+      .locator(`li.take[data-take-id="${rejectedId}"][data-decision="rejected"]`)
+      .waitFor();
+    await other.close();
 
     const marker = takeOf(1).getByTestId('note-marker');
     await marker.waitFor();
