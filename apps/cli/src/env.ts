@@ -13,11 +13,18 @@ const schema = z.object({
     .trim()
     .transform((value) => (value === '' ? undefined : value))
     .optional(),
+  /** The name review decisions and notes are signed with (there are no accounts). */
+  STUDIO_AUTHOR: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .optional(),
 });
 
 export interface CliEnv {
   studioUrl: string | undefined;
   studioToken: string | undefined;
+  studioAuthor: string | undefined;
 }
 
 export function loadCliEnv(source: Record<string, string | undefined> = process.env): CliEnv {
@@ -26,5 +33,9 @@ export function loadCliEnv(source: Record<string, string | undefined> = process.
     const issue = parsed.error.issues[0];
     throw new Error(`${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'invalid'}`);
   }
-  return { studioUrl: parsed.data.STUDIO_URL, studioToken: parsed.data.STUDIO_TOKEN };
+  return {
+    studioUrl: parsed.data.STUDIO_URL,
+    studioToken: parsed.data.STUDIO_TOKEN,
+    studioAuthor: parsed.data.STUDIO_AUTHOR,
+  };
 }

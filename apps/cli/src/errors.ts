@@ -47,6 +47,7 @@ const cliCodes = {
   BEAT_NOT_FOUND: 'NOT_FOUND',
   TAKE_NOT_FOUND: 'NOT_FOUND',
   LEXICON_ENTRY_NOT_FOUND: 'NOT_FOUND',
+  NOTE_NOT_FOUND: 'NOT_FOUND',
 } satisfies Partial<Record<DomainErrorCode, CliErrorCode>>;
 
 /** What to do next, for refusals a command can meet (generation failures are on the beats). */

@@ -14,6 +14,14 @@ import { mcpCommand } from './commands/mcp.js';
 import { newSessionCommand } from './commands/new.js';
 import { regenerateCommand } from './commands/regenerate.js';
 import { renderCommand } from './commands/render.js';
+import {
+  approveCommand,
+  noteCommand,
+  parseAt,
+  parseReason,
+  REASON_CHOICES,
+  rejectCommand,
+} from './commands/review.js';
 import { selectCommand } from './commands/select.js';
 import { listSessionsCommand } from './commands/sessions.js';
 import { showSessionCommand } from './commands/show.js';
@@ -36,8 +44,14 @@ Commands:
              [--direction TEXT] [--wait]
                                         voice a new take of one beat; old takes are kept
   select <session> <beat> <take>        pick the take that goes into the export
-  export <session> --out DIR [--loudness ${LOUDNESS_CHOICES}] [--partial]
+  approve <session> <beat> [take]       approve a take (default: the selected one) and select it
+  reject <session> <beat> <take> --reason R [--note TEXT] [--at SECONDS]
+                                        reject a take; R is ${REASON_CHOICES}
+  note <session> <beat> <take> TEXT [--at SECONDS]
+                                        a note on a take, at a time in it when given
+  export <session> --out DIR [--loudness ${LOUDNESS_CHOICES}] [--partial] [--approved-only]
                                         export the selected takes and download every file
+                                        (--approved-only: only beats whose take is approved)
   render FILE.els --out DIR [--loudness …]
                                         the whole job: create, generate, export, download
   budget <session> <credits|none> [--resume]
@@ -57,6 +71,7 @@ Options:
   --server URL     the studio (default: STUDIO_URL, else http://127.0.0.1:3000;
                    render and mcp without one start a private studio in a temporary folder)
   --token TOKEN    the studio token (default: STUDIO_TOKEN)
+  --author NAME    who signs decisions and notes (default: STUDIO_AUTHOR, else "cli")
   --json           print the result as JSON on stdout (progress stays on stderr)
   -h, --help       this help
 
@@ -72,6 +87,11 @@ const options = {
   out: { type: 'string' },
   loudness: { type: 'string' },
   partial: { type: 'boolean', default: false },
+  'approved-only': { type: 'boolean', default: false },
+  author: { type: 'string' },
+  reason: { type: 'string' },
+  note: { type: 'string' },
+  at: { type: 'string' },
   pace: { type: 'string' },
   stability: { type: 'string' },
   style: { type: 'string' },
@@ -103,8 +123,11 @@ function number(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-function positionals(args: string[], count: number, names: string): string[] {
-  if (args.length !== count) throw new CliError('USAGE', `Expected ${names} (see studio --help).`);
+/** Exactly `count` arguments, or `optional` more at most (`<beat> [take]`). */
+function positionals(args: string[], count: number, names: string, optional = 0): string[] {
+  if (args.length < count || args.length > count + optional) {
+    throw new CliError('USAGE', `Expected ${names} (see studio --help).`);
+  }
   return args;
 }
 
@@ -160,6 +183,7 @@ export async function run(argv: string[], env = process.env): Promise<number> {
     }
     return { url: url ?? 'http://127.0.0.1:3000', token: values.token ?? cliEnv.studioToken };
   };
+  const author = () => values.author ?? cliEnv.studioAuthor ?? 'cli';
   const context = async (allowPrivate = false): Promise<CommandContext> => {
     const connection = await connect(allowPrivate);
     return { client: createStudioClient(connection), connection, out };
@@ -206,12 +230,41 @@ export async function run(argv: string[], env = process.env): Promise<number> {
         const [session, beat, take] = positionals(rest, 3, '<session> <beat> <take>');
         return await selectCommand(await context(), session!, beat!, take!);
       }
+      case 'approve': {
+        const [session, beat, take] = positionals(rest, 2, '<session> <beat> [take]', 1);
+        const refs = { session: session!, beat: beat!, take };
+        return await approveCommand(await context(), refs, author());
+      }
+      case 'reject': {
+        const [session, beat, take] = positionals(rest, 3, '<session> <beat> <take>');
+        const reject = {
+          reason: parseReason(values.reason),
+          note: values.note,
+          atMs: parseAt(values.at),
+        };
+        return await rejectCommand(
+          await context(),
+          { session: session!, beat: beat!, take: take! },
+          reject,
+          author(),
+        );
+      }
+      case 'note': {
+        const [session, beat, take, text] = positionals(rest, 4, '<session> <beat> <take> TEXT');
+        return await noteCommand(
+          await context(),
+          { session: session!, beat: beat!, take: take! },
+          { text: text!, atMs: parseAt(values.at) },
+          author(),
+        );
+      }
       case 'export': {
         const [session] = positionals(rest, 1, '<session>');
         const exportOptions = {
           outDir: required(values.out, 'out'),
           loudness: parseLoudness(values.loudness),
           partial: values.partial,
+          approvedOnly: values['approved-only'],
         };
         return await exportCommand(await context(), session!, exportOptions);
       }
@@ -221,6 +274,7 @@ export async function run(argv: string[], env = process.env): Promise<number> {
           outDir: required(values.out, 'out'),
           loudness: parseLoudness(values.loudness),
           partial: false,
+          approvedOnly: false,
         };
         return await renderCommand(await context(true), file!, exportOptions);
       }

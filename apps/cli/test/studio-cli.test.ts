@@ -101,6 +101,57 @@ describe('studio CLI against a running studio', () => {
     expect(manifest.beats[0]?.takeId).toBe(newTake.id);
   }, 120_000);
 
+  it('rejects with a reason and a timed note, notes, approves, shows and exports approved beats', async () => {
+    const created = json<{ id: string }>(await studio(['new', script, '--wait', '--json'], env));
+    const prefix = created.id.slice(0, 8);
+    const error = (result: Result) => json<{ error: { code: string } }>(result).error.code;
+
+    const rejected = await studio(
+      ['reject', prefix, '01_hook', '1', '--reason', 'wrong_emphasis', '--note', 'Stress it.'],
+      { ...env, STUDIO_AUTHOR: 'Ana' },
+    );
+    expect(rejected.code).toBe(0);
+    const timed = await studio(
+      ['note', prefix, '1', '1', 'At the dip.', '--at', '1.5', '--author', 'Ben', '--json'],
+      env,
+    );
+    expect(json<{ atMs: number; author: string }>(timed)).toMatchObject({
+      atMs: 1500,
+      author: 'Ben',
+    });
+    // Without a take: the beat's selected one.
+    const approved = await studio(['approve', prefix, '02_boomer', '--json'], env);
+    expect(json<{ decision: { decision: string } }>(approved).decision.decision).toBe('approved');
+
+    const shown = await studio(['show', prefix], env);
+    expect(shown.stdout).toContain('DECISION');
+    expect(shown.stdout).toContain('rejected (wrong_emphasis)');
+    expect(shown.stdout).toContain('1 approved');
+
+    const out = await mkdtemp(path.join(os.tmpdir(), 'studio-approved-'));
+    const exported = await studio(['export', prefix, '--out', out, '--approved-only'], env);
+    expect(exported.code).toBe(0);
+    const files = await readdir(out);
+    expect(files).toEqual(expect.arrayContaining(['02_boomer.mp3', 'notes.md']));
+    expect(files).not.toContain('01_hook.mp3');
+    const notes = (await readFile(path.join(out, 'notes.md'), 'utf8')).split('\n');
+    expect(notes.filter((line) => line.startsWith('| 01_hook'))).toEqual([
+      '| 01_hook | 1 |  | rejected | wrong_emphasis | Stress it. | Ana |',
+      '| 01_hook | 1 | 0:01.5 | rejected | wrong_emphasis | At the dip. | Ben |',
+    ]);
+
+    expect((await studio(['approve', prefix, '01_hook', '1'], env)).code).toBe(0);
+    const status = json<{ status: string }>(await studio(['show', prefix, '--json'], env));
+    expect(status.status).toBe('approved');
+
+    const badReason = await studio(['reject', prefix, '1', '1', '--reason', 'loud', '--json'], env);
+    expect([badReason.code, error(badReason)]).toEqual([2, 'USAGE']);
+    const badAt = await studio(['note', prefix, '1', '1', 'x', '--at', '-2', '--json'], env);
+    expect([badAt.code, error(badAt)]).toEqual([2, 'USAGE']);
+    const missing = await studio(['approve', prefix, '1', '7', '--json'], env);
+    expect([missing.code, error(missing)]).toEqual([1, 'NOT_FOUND']);
+  }, 180_000);
+
   it('names what is wrong: a bad value, an unknown beat, an invalid script', async () => {
     const sessions = json<{ id: string }[]>(await studio(['sessions', '--json'], env));
     const id = sessions[0]!.id;

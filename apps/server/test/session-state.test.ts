@@ -72,6 +72,7 @@ describe('session state', () => {
           error: { code: 'timeout', message: 't' },
         }),
       },
+      { type: 'review', beatId: d!.id, review: 'unreviewed', takes: {} },
       {
         type: 'progress',
         progress: {
@@ -84,6 +85,8 @@ describe('session state', () => {
           total: 12,
           active: 2,
           fraction: 1 / 12,
+          reviewed: 0,
+          approved: 0,
         },
         charactersSpent: 0,
       },

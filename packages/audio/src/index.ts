@@ -145,6 +145,8 @@ export type {
 export { ExportError } from './export/export-error.js';
 export type { BeatRef, ExportErrorCode } from './export/export-error.js';
 export type { Manifest, ManifestBeat } from './export/manifest.js';
+export { formatTakeTime, NOTES_FILE, toNotesReport } from './export/review-notes.js';
+export type { ExportNote, ReviewedBeat, TakeReviewRecord } from './export/review-notes.js';
 
 export { ffmpegProcessCount, resolveFfmpegPath, FfmpegError } from './ffmpeg/run-ffmpeg.js';
 export type { FfmpegOptions } from './ffmpeg/run-ffmpeg.js';

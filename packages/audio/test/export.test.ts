@@ -112,7 +112,7 @@ describe('exportTakes', () => {
       onProgress: (p) => progress.push(p),
     });
     const names = ['01_hook.mp3', '02_boomer.mp3', '03_outro.mp3', 'master.mp3'];
-    const texts = ['manifest.json', 'captions.srt', 'captions.vtt', 'labels.txt'];
+    const texts = ['manifest.json', 'captions.srt', 'captions.vtt', 'labels.txt', 'notes.md'];
     expect(result.files.map((f) => f.name)).toEqual([...names, ...texts]);
     expect(result.zip.name).toBe('shrinkflation-2-0-export.zip');
     expect(await storage.list('exports/e1/')).toEqual(
@@ -226,6 +226,50 @@ describe('exportTakes', () => {
       beats: [{ beatKey: '02_boomer', number: 2, name: 'Boomer Rant' }],
     });
     expect(await storage.list('exports/e2/')).toEqual([]);
+  });
+
+  it('carries the exported take’s decision and notes, and every take’s in notes.md', async () => {
+    const reviewed = beats.map((b, i) =>
+      i === 0
+        ? {
+            ...b,
+            reviews: [
+              {
+                takeId: 'older',
+                takeNumber: 1,
+                decision: 'rejected' as const,
+                reason: 'wrong_emphasis',
+                notes: [{ text: 'Stress | "rates"', atMs: 2400, author: 'Ana', resolved: false }],
+              },
+              {
+                takeId: 't1',
+                takeNumber: 2,
+                decision: 'approved' as const,
+                reason: null,
+                notes: [],
+              },
+            ],
+          }
+        : b,
+    );
+    const result = await exportTakes({
+      sessionTitle: 'Reviewed',
+      beats: reviewed,
+      storage,
+      exportId: 'e5',
+    });
+    expect(
+      result.manifest.beats.map((b) => [b.beatKey, b.decision, b.reason, b.notes.length]),
+    ).toEqual([
+      ['01_hook', 'approved', null, 0],
+      ['02_boomer', null, null, 0],
+      ['03_outro', null, null, 0],
+    ]);
+    const report = (await storage.get('exports/e5/notes.md')).toString();
+    expect(report.split('\n').filter((line) => line.startsWith('| 01_hook'))).toEqual([
+      '| 01_hook | 1 | 0:02.4 | rejected | wrong_emphasis | Stress \\| "rates" | Ana |',
+      '| 01_hook | 2 |  | approved |  |  |  |',
+    ]);
   });
 
   it('exports what there is when asked for a partial export', async () => {

@@ -10,6 +10,7 @@ export type DbErrorCode =
   | 'EXPORT_NOT_FOUND'
   /** No lexicon entry for that word in that project. */
   | 'LEXICON_ENTRY_NOT_FOUND'
+  | 'NOTE_NOT_FOUND'
   | 'DUPLICATE_BEAT'
   | 'INVALID_SETTINGS'
   | 'INVALID_INPUT'

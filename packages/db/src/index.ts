@@ -78,9 +78,22 @@ export {
   setSessionStatus,
   type BeatWithTakes,
   type NewSessionFromScript,
+  type ReviewedTake,
   type SessionDetail,
   type SessionSummary,
 } from './queries/sessions.js';
+export {
+  addTakeNote,
+  approveTake,
+  clearDecision,
+  deleteTakeNote,
+  rejectTake,
+  setNoteResolved,
+  takeOwner,
+  type ApprovedTake,
+  type NewTakeNote,
+  type RejectedTake,
+} from './queries/reviews.js';
 export {
   addTake,
   deleteTake,

@@ -145,7 +145,7 @@ describe.each(engines)('sessions on %s', (engine) => {
     expect(loaded.beats[0]?.takes).toEqual([]);
     expect(loaded.beats[1]?.takes.map((t) => t.id)).toEqual([t1, t2, t3].map((t) => t.take.id));
     expect(loaded.beats[1]?.selectedTakeId).toBe(t2.take.id);
-    expect(loaded.beats[1]?.takes[0]).toEqual(t1.take);
+    expect(loaded.beats[1]?.takes[0]).toEqual({ ...t1.take, decision: null, notes: [] });
   });
 
   it('renames, sets status and session-level errors', async () => {

@@ -1,17 +1,23 @@
-/** `studio show <session>`: beats, statuses and selected takes. */
+/** `studio show <session>`: beats, statuses, selected takes and the decisions on them. */
 import { formatSeconds, table } from '../output.js';
 import { resolveRefs, type SessionView } from '../resolve.js';
 import type { CommandContext } from './context.js';
 
+/** `approved`, `rejected (pacing)` or `-` for the selected take. */
+function decisionOf(decision: SessionView['beats'][number]['takes'][number]['decision']): string {
+  if (!decision) return '-';
+  return decision.reason ? `${decision.decision} (${decision.reason})` : decision.decision;
+}
+
 export function describeSession(session: SessionView): string {
   const header = [
     `${session.videoTitle}  (${session.id})`,
-    `status ${session.status} · ${session.progress.ready}/${session.progress.total} beats ready · ${session.charactersSpent.toLocaleString('en-US')} characters spent`,
+    `status ${session.status} · ${session.progress.ready}/${session.progress.total} beats ready · ${session.progress.reviewed} reviewed · ${session.progress.approved} approved · ${session.charactersSpent.toLocaleString('en-US')} characters spent`,
     ...(session.lastError ? [`error ${session.lastError.code}: ${session.lastError.message}`] : []),
     '',
   ];
   const rows = [
-    ['#', 'BEAT', 'NAME', 'STATUS', 'TAKES', 'SELECTED', 'DURATION'],
+    ['#', 'BEAT', 'NAME', 'STATUS', 'TAKES', 'SELECTED', 'DURATION', 'DECISION'],
     ...session.beats.map((beat) => {
       const index = beat.takes.findIndex((take) => take.id === beat.selectedTakeId);
       const selected = beat.takes[index];
@@ -23,6 +29,7 @@ export function describeSession(session: SessionView): string {
         String(beat.takes.length),
         selected ? `take ${index + 1}` : '-',
         selected ? formatSeconds(selected.durationMs) : '-',
+        decisionOf(selected?.decision ?? null),
       ];
     }),
   ];

@@ -18,7 +18,16 @@ import {
   type StudioDb,
   type TakeRow,
 } from '@studio/db';
-import { beatState, exportView, progressOf, takeView, type ExportView } from '../sessions/views.js';
+import { statusAfterReview } from '../sessions/review-status.js';
+import {
+  beatReview,
+  beatState,
+  exportView,
+  progressOf,
+  takeReview,
+  takeView,
+  type ExportView,
+} from '../sessions/views.js';
 import type { EventBus } from './bus.js';
 import type { StudioEvent } from './types.js';
 
@@ -30,16 +39,22 @@ export interface SessionState {
   /** Records (or, with `null`, clears) a failure that concerns the whole session. */
   changeError(sessionId: string, error: ErrorInfo | null): Promise<SessionRow>;
   /**
-   * One beat row just committed, in a change that leaves the progress as the browsers show it (a
-   * selection; a claim, which only moves a beat from queued to generating): the row is the whole
+   * One beat row just committed, in a change that leaves the progress and reviews as the browsers
+   * show them (a claim, which only moves a beat from queued to generating): the row is the whole
    * news, so the session is not read back. The next `beatsChanged` brings every count up to date.
    */
   beatChanged(beat: BeatRow): void;
   /**
-   * Beats changed status: reads the session back and publishes those beats' states (every
-   * beat's when omitted) and the progress. Resolves to the session as read.
+   * Beats changed status, selection or review: reads the session back, moves its status by the
+   * review rule (`statusAfterReview`; `decided` when a reviewer just decided or selected), and
+   * publishes those beats' states and reviews (every beat's when omitted) and the progress.
+   * Resolves to the session as read.
    */
-  beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionDetail>;
+  beatsChanged(
+    sessionId: string,
+    beatIds?: readonly string[],
+    change?: { decided?: boolean },
+  ): Promise<SessionDetail>;
   /** A take was added to a beat (given with its text and selection as committed with the take). */
   takeAdded(take: TakeRow, beat: Pick<BeatRow, 'sessionId' | 'text' | 'selectedTakeId'>): void;
   /** Beats were added, removed or rewritten (a re-import): browsers fetch the session again. */
@@ -68,12 +83,24 @@ export function createSessionState({
   async function publishBeats(
     sessionId: string,
     beatIds: ReadonlySet<string> | null,
+    decided: boolean,
   ): Promise<SessionDetail> {
-    const session = await getSession(db, sessionId);
+    let session = await getSession(db, sessionId);
+    const status = statusAfterReview(session.status, session.beats, { decided });
+    const moved = status === session.status ? null : await setSessionStatus(db, sessionId, status);
+    if (moved) session = { ...session, ...moved };
     for (const beat of session.beats) {
-      if (!beatIds || beatIds.has(beat.id))
-        bus.publish(sessionId, { type: 'beat', beat: beatState(beat) });
+      if (beatIds && !beatIds.has(beat.id)) continue;
+      bus.publish(sessionId, { type: 'beat', beat: beatState(beat) });
+      bus.publish(sessionId, {
+        type: 'review',
+        beatId: beat.id,
+        review: beatReview(beat),
+        takes: Object.fromEntries(beat.takes.map((take) => [take.id, takeReview(take)])),
+      });
     }
+    // After the beats: what a browser sees first is the change someone just made.
+    if (moved) publishSession(moved);
     bus.publish(sessionId, {
       type: 'progress',
       progress: progressOf(session.beats),
@@ -84,22 +111,32 @@ export function createSessionState({
 
   /** Per session: the read in progress, and the next one, gathering requests until it starts. */
   const reading = new Map<string, Promise<unknown>>();
-  const next = new Map<string, { beatIds: Set<string> | null; result: Promise<SessionDetail> }>();
+  const next = new Map<
+    string,
+    { beatIds: Set<string> | null; decided: boolean; result: Promise<SessionDetail> }
+  >();
 
-  function beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionDetail> {
+  function beatsChanged(
+    sessionId: string,
+    beatIds?: readonly string[],
+    change: { decided?: boolean } = {},
+  ): Promise<SessionDetail> {
+    const decided = change.decided ?? false;
     const gathering = next.get(sessionId);
     if (gathering) {
       if (gathering.beatIds && beatIds) for (const id of beatIds) gathering.beatIds.add(id);
       else gathering.beatIds = null;
+      gathering.decided ||= decided;
       return gathering.result;
     }
     const entry = {
       beatIds: beatIds ? new Set(beatIds) : null,
+      decided,
       result: (reading.get(sessionId) ?? Promise.resolve())
         .catch(() => {})
         .then(() => {
           next.delete(sessionId);
-          const read = publishBeats(sessionId, entry.beatIds);
+          const read = publishBeats(sessionId, entry.beatIds, entry.decided);
           reading.set(sessionId, read);
           void read
             .catch(() => {})

@@ -1,11 +1,20 @@
 /** What `events.session` streams to every open browser of a session. */
 import type { ErrorInfo, SessionStatus } from '@studio/db';
-import type { BeatState, ExportView, Progress, TakeView } from '../sessions/views.js';
+import type {
+  BeatReview,
+  BeatState,
+  ExportView,
+  Progress,
+  TakeReview,
+  TakeView,
+} from '../sessions/views.js';
 
 export type StudioEvent =
   /** A beat's status, error or selection changed. */
   | { type: 'beat'; beat: BeatState }
   | { type: 'take'; take: TakeView }
+  /** A beat's decisions or notes (or its selection, which decides its review) changed. */
+  | { type: 'review'; beatId: string; review: BeatReview; takes: Record<string, TakeReview> }
   | { type: 'progress'; progress: Progress; charactersSpent: number }
   | {
       type: 'session';

@@ -9,16 +9,19 @@ import {
   getExport,
   getSession,
   listExports,
+  type ReviewedTake,
 } from '@studio/db';
-import { exportTakes, type LoudnessTarget } from '@studio/audio';
+import { exportTakes, type LoudnessTarget, type TakeReviewRecord } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
-import { exportView, type ExportView } from '../sessions/views.js';
+import { beatReview, exportView, type ExportView } from '../sessions/views.js';
 
 export interface ExportRequest {
   sessionId: string;
   loudness: LoudnessTarget | null;
   partial: boolean;
+  /** Only beats whose selected take is approved (the others are skipped, as in a partial one). */
+  approvedOnly: boolean;
 }
 
 export async function exportSession(
@@ -32,6 +35,7 @@ export async function exportSession(
     options: {
       ...(request.loudness === null ? {} : { loudnessTarget: request.loudness }),
       partial: request.partial,
+      ...(request.approvedOnly ? { approvedOnly: true } : {}),
     },
   });
   sessionState.exportChanged(row);
@@ -41,9 +45,19 @@ export async function exportSession(
       sessionTitle: session.videoTitle,
       beats: session.beats.map((beat) => {
         const take = beat.takes.find((candidate) => candidate.id === beat.selectedTakeId);
-        return { beatKey: beat.beatKey, number: beat.number, name: beat.name, take: take ?? null };
+        const wanted = !request.approvedOnly || beatReview(beat) === 'approved';
+        return {
+          beatKey: beat.beatKey,
+          number: beat.number,
+          name: beat.name,
+          take: wanted ? (take ?? null) : null,
+          reviews: takeReviewRecords(beat.takes),
+        };
       }),
-      options: { loudness: request.loudness, partial: request.partial },
+      options: {
+        loudness: request.loudness,
+        partial: request.partial || request.approvedOnly,
+      },
       storage: services.storage,
       exportId: row.id,
       ffmpegPath: services.ffmpegPath,
@@ -63,6 +77,28 @@ export async function exportSession(
     sessionState.exportChanged(failed);
     throw error;
   }
+}
+
+/** The takes someone decided on or wrote a note about, numbered as the beat lists them. */
+function takeReviewRecords(takes: readonly ReviewedTake[]): TakeReviewRecord[] {
+  return takes.flatMap((take, index) =>
+    take.decision || take.notes.length > 0
+      ? [
+          {
+            takeId: take.id,
+            takeNumber: index + 1,
+            decision: take.decision?.decision ?? null,
+            reason: take.decision?.reason ?? null,
+            notes: take.notes.map(({ text, atMs, author, resolved }) => ({
+              text,
+              atMs,
+              author,
+              resolved,
+            })),
+          },
+        ]
+      : [],
+  );
 }
 
 export async function listSessionExports(

@@ -23,6 +23,7 @@ import { domainCodeOf } from '../errors.js';
 import { surroundings } from './neighbours.js';
 import { projectLexicon } from '../lexicon/project-lexicon.js';
 import { BudgetExceededError } from './budgets.js';
+import { statusAfterReview } from '../sessions/review-status.js';
 import { renderProfiles } from './profiles.js';
 import { providerFor } from './providers.js';
 import { stopsSession } from './session-halts.js';
@@ -168,11 +169,17 @@ async function haltSession(services: Services, sessionId: string, error: ErrorIn
   );
 }
 
-/** When a generating session's queue has drained, generation is over: back to review. */
+/**
+ * When a generating session's queue has drained, generation is over: back to review (or straight
+ * to `approved` when every beat's approved take is still selected).
+ */
 async function settleSession(services: Services, session: SessionDetail): Promise<void> {
   if (session.status !== 'generating') return;
   if ((await listSessionJobs(services.db, session.id)).some(isOpen)) return;
-  await services.sessionState.changeStatus(session.id, 'in_progress');
+  await services.sessionState.changeStatus(
+    session.id,
+    statusAfterReview('in_progress', session.beats),
+  );
   // The header's remaining credits follow what the generation spent.
   await services.account.refreshCredits();
 }

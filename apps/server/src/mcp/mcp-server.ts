@@ -10,6 +10,7 @@ import { registerResources } from './resources.js';
 import type { Links } from './shapes.js';
 import { createToolContext } from './tool-context.js';
 import { registerBudgetTools } from './tools/budget.js';
+import { registerDecisionTools } from './tools/decisions.js';
 import { registerGenerationTools } from './tools/generation.js';
 import { registerLexiconTools } from './tools/lexicon.js';
 import { registerReviewTools } from './tools/review.js';
@@ -18,7 +19,7 @@ import { registerSessionTools } from './tools/sessions.js';
 import { registerVoiceTools } from './tools/voices.js';
 
 const instructions = `Voice Studio turns voice-over scripts written in ELS into audio, one take per beat, voiced by ElevenLabs (or a free local voice).
-Typical run: validate_els_script → complete_audio_workflow (or create_production_session → estimate_generation → generate_beat_audio) → review with get_production_session → regenerate_beat_audio / select_take → export_selected_takes.
+Typical run: validate_els_script → complete_audio_workflow (or create_production_session → estimate_generation → generate_beat_audio) → review with get_production_session → regenerate_beat_audio / select_take, approve_take / reject_take / add_note → export_selected_takes.
 Sessions, beats and takes accept what a person types: a session id or unique prefix, a beat's script id (01_hook) or number, a take's number within its beat or id.
 Voicing costs ElevenLabs credits (about one per character); everything else is free. The ELS language is described in the resource studio://els/reference.`;
 
@@ -35,6 +36,7 @@ export function createMcpServer(context: Context, links: Links): McpServer {
   registerBudgetTools(server, tools);
   registerGenerationTools(server, tools);
   registerReviewTools(server, tools);
+  registerDecisionTools(server, tools);
   registerResources(server, tools);
   registerPrompts(server);
   return server;

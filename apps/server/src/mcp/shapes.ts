@@ -6,7 +6,7 @@
 import type { ResourceLink } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { exportContentType } from '../http/serve-export.js';
-import type { BeatView, ExportView, SessionView, TakeView } from '../sessions/views.js';
+import type { BeatView, ExportView, NoteView, SessionView, TakeView } from '../sessions/views.js';
 
 export const sessionResourceUri = (sessionId: string) => `studio://sessions/${sessionId}`;
 export const takeResourceUri = (takeId: string) => `studio://takes/${takeId}/audio`;
@@ -14,6 +14,15 @@ export const exportFileResourceUri = (exportId: string, name: string) =>
   `studio://exports/${exportId}/${encodeURIComponent(name)}`;
 
 const errorShape = z.object({ code: z.string(), message: z.string() }).nullable();
+
+export const noteShape = z.object({
+  note_id: z.string(),
+  text: z.string(),
+  /** Seconds into the take the note points at; null for the take as a whole. */
+  at_seconds: z.number().nullable(),
+  author: z.string(),
+  resolved: z.boolean(),
+});
 
 export const takeShape = z.object({
   take_id: z.string(),
@@ -38,6 +47,10 @@ export const takeShape = z.object({
   created_at: z.string(),
   audio_url: z.string(),
   audio_resource: z.string(),
+  /** The reviewer's decision: approved, rejected (with its reason) or null (not reviewed). */
+  decision: z.enum(['approved', 'rejected']).nullable(),
+  reason: z.string().nullable(),
+  notes: z.array(noteShape),
 });
 export type TakeOut = z.infer<typeof takeShape>;
 
@@ -56,6 +69,8 @@ export const beatShape = z.object({
   selected_take_id: z.string().nullable(),
   selected_take_number: z.number().int().nullable(),
   selected_duration_ms: z.number().nullable(),
+  /** approved (its selected take is), needs_fix (rejected or outdated) or unreviewed. */
+  review: z.string(),
 });
 export type BeatOut = z.infer<typeof beatShape>;
 
@@ -120,6 +135,19 @@ export function takeOut(take: TakeView, index: number, links: Links): TakeOut {
     created_at: take.createdAt.toISOString(),
     audio_url: absolute(links, take.audioUrl),
     audio_resource: takeResourceUri(take.id),
+    decision: take.decision?.decision ?? null,
+    reason: take.decision?.reason ?? null,
+    notes: take.notes.map(noteOut),
+  };
+}
+
+export function noteOut(note: NoteView): z.infer<typeof noteShape> {
+  return {
+    note_id: note.id,
+    text: note.text,
+    at_seconds: note.atMs === null ? null : note.atMs / 1000,
+    author: note.author,
+    resolved: note.resolved,
   };
 }
 
@@ -141,6 +169,7 @@ export function beatOut(beat: BeatView, links: Links): BeatOut {
     selected_take_id: beat.selectedTakeId,
     selected_take_number: selected ? selectedIndex + 1 : null,
     selected_duration_ms: selected ? selected.durationMs : null,
+    review: beat.review,
   };
 }
 

@@ -46,6 +46,7 @@ const fixes: Record<string, string> = {
     'Use a beat id from the script (01_hook), its number, or call get_production_session.',
   TAKE_NOT_FOUND:
     'Use the take’s number within its beat (1 = oldest) or its id, as get_production_session lists them.',
+  NOTE_NOT_FOUND: 'The note was deleted: get_production_session lists each take’s notes.',
   TAKE_NOT_IN_BEAT: 'Pick a take of this very beat (get_production_session lists them).',
   VOICE_NOT_FOUND: 'Call list_voice_profiles: scripts may use only those characters.',
   EXPORT_NOT_FOUND: 'Call export_selected_takes to make a new export.',

@@ -7,6 +7,8 @@ export const createExportInput = sessionRef.extend({
   loudness: loudnessSchema.nullable().default(null),
   /** Export the beats that have a selected take, skipping the others. */
   partial: z.boolean().default(false),
+  /** Export only the beats whose selected take is approved, skipping the others. */
+  approvedOnly: z.boolean().default(false),
 });
 
 export const exportRef = z.object({ exportId: z.uuid() });

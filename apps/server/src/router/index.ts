@@ -10,6 +10,7 @@ import { eventsRouter } from './events.js';
 import { exportsRouter } from './exports.js';
 import { generationRouter } from './generation.js';
 import { lexiconRouter } from './lexicon.js';
+import { reviewsRouter } from './reviews.js';
 import { sessionsRouter } from './sessions.js';
 import { takesRouter } from './takes.js';
 import { voicesRouter } from './voices.js';
@@ -19,6 +20,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   generation: generationRouter,
   takes: takesRouter,
+  reviews: reviewsRouter,
   exports: exportsRouter,
   voices: voicesRouter,
   lexicon: lexiconRouter,

@@ -32,6 +32,10 @@ export const TEXT_LIMITS = {
   pronunciation: 200,
   /** A voice library search. */
   voiceSearch: 100,
+  /** Who made a review decision or note: a name the browser remembers (there are no accounts). */
+  author: 100,
+  /** A reviewer's note on a take. */
+  note: 2_000,
   /** The id of the last event an SSE client saw. */
   eventId: 128,
 } as const;

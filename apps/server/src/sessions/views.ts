@@ -9,12 +9,50 @@ import type {
   BeatWithTakes,
   ErrorInfo,
   ExportRow,
+  RejectionReason,
+  ReviewedTake,
   SessionDetail,
   SessionRow,
+  TakeDecision,
+  TakeDecisionRow,
+  TakeNoteRow,
   TakeRow,
 } from '@studio/db';
 
-export interface TakeView {
+export interface DecisionView {
+  decision: TakeDecision;
+  reason: RejectionReason | null;
+  /** The note the rejection came with, if any (also among the take's notes). */
+  noteId: string | null;
+  author: string;
+  decidedAt: Date;
+}
+
+export interface NoteView {
+  id: string;
+  takeId: string;
+  text: string;
+  /** Where the note points in the take; null for the take as a whole. */
+  atMs: number | null;
+  author: string;
+  resolved: boolean;
+  createdAt: Date;
+}
+
+/** A take's review: what `sessions.get` carries on each take, and `review` events publish. */
+export interface TakeReview {
+  decision: DecisionView | null;
+  /** Oldest first. */
+  notes: NoteView[];
+}
+
+/**
+ * Where a beat stands in review, from its selected take: `approved`, `needs_fix` (rejected, or
+ * approved but outdated by a re-import), or `unreviewed`.
+ */
+export type BeatReview = 'approved' | 'needs_fix' | 'unreviewed';
+
+export interface TakeView extends TakeReview {
   id: string;
   beatId: string;
   createdAt: Date;
@@ -55,6 +93,7 @@ export interface BeatView extends BeatState {
   position: number;
   text: string;
   parsed: BeatWithTakes['parsed'];
+  review: BeatReview;
   takes: TakeView[];
 }
 
@@ -65,6 +104,10 @@ export type Progress = Record<BeatStatus, number> & {
   active: number;
   /** Share of beats ready, 0–1 (a failed or stale beat is not done). */
   fraction: number;
+  /** Beats whose selected take has a decision. */
+  reviewed: number;
+  /** Beats whose selected take is approved (`BeatReview` `approved`). */
+  approved: number;
 };
 
 export interface SessionView extends SessionRow {
@@ -82,11 +125,40 @@ export interface ExportView {
   files: { name: string; bytes: number; url: string }[];
 }
 
+export function decisionView(row: TakeDecisionRow | null): DecisionView | null {
+  if (!row) return null;
+  const { decision, reason, noteId, author, decidedAt } = row;
+  return { decision, reason, noteId, author, decidedAt };
+}
+
+export function noteView(row: TakeNoteRow): NoteView {
+  const { id, takeId, text, atMs, author, resolved, createdAt } = row;
+  return { id, takeId, text, atMs, author, resolved, createdAt };
+}
+
+export function takeReview(take: Pick<ReviewedTake, 'decision' | 'notes'>): TakeReview {
+  return { decision: decisionView(take.decision), notes: take.notes.map(noteView) };
+}
+
+type ReviewedBeat = Pick<BeatWithTakes, 'selectedTakeId' | 'staleReason'> & {
+  takes: readonly Pick<ReviewedTake, 'id' | 'decision'>[];
+};
+
+export function beatReview(beat: ReviewedBeat): BeatReview {
+  const selected = beat.takes.find((take) => take.id === beat.selectedTakeId);
+  const decision = selected?.decision?.decision;
+  if (decision === undefined) return 'unreviewed';
+  return decision === 'approved' && beat.staleReason === null ? 'approved' : 'needs_fix';
+}
+
+/** A take of a beat: a take just added has no review yet (`review` omitted). */
 export function takeView(
   take: TakeRow,
   beat: { text: string; selectedTakeId: string | null },
+  review: Pick<ReviewedTake, 'decision' | 'notes'> = { decision: null, notes: [] },
 ): TakeView {
   return {
+    ...takeReview(review),
     id: take.id,
     beatId: take.beatId,
     createdAt: take.createdAt,
@@ -120,15 +192,24 @@ export function beatState(beat: BeatRow): BeatState {
   };
 }
 
-export function progressOf(beats: readonly { status: BeatStatus }[]): Progress {
+export function progressOf(beats: readonly (ReviewedBeat & { status: BeatStatus })[]): Progress {
   const counts = { pending: 0, queued: 0, generating: 0, ready: 0, failed: 0, stale: 0 };
-  for (const beat of beats) counts[beat.status]++;
+  let reviewed = 0;
+  let approved = 0;
+  for (const beat of beats) {
+    counts[beat.status]++;
+    const review = beatReview(beat);
+    if (review === 'approved') approved++;
+    if (beat.takes.some((t) => t.id === beat.selectedTakeId && t.decision)) reviewed++;
+  }
   const total = beats.length;
   return {
     ...counts,
     total,
     active: counts.queued + counts.generating,
     fraction: total === 0 ? 0 : counts.ready / total,
+    reviewed,
+    approved,
   };
 }
 
@@ -145,7 +226,8 @@ export function sessionView(session: SessionDetail): SessionView {
       position: beat.position,
       text: beat.text,
       parsed: beat.parsed,
-      takes: beat.takes.map((take) => takeView(take, beat)),
+      review: beatReview(beat),
+      takes: beat.takes.map((take) => takeView(take, beat, take)),
     })),
   };
 }

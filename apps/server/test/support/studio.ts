@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from '@studio/db';
+import type { Database, DatabaseKind } from '@studio/db';
 import { createTestDatabase } from '@studio/db/testing';
 import { startElevenLabsStandIn, type ElevenLabsStandIn } from '@studio/audio/testing';
 import { afterAll, beforeAll } from 'vitest';
@@ -75,17 +75,31 @@ export interface CallerStudio {
   caller: ReturnType<typeof createCaller>;
 }
 
+export interface CallerStudioOptions {
+  /** Default: PGlite. */
+  engine?: DatabaseKind;
+  /** Start the generation worker (default false: tests that queue no work need none). */
+  worker?: boolean;
+}
+
 /**
  * For a describe block: a studio voiced by a fresh stand-in, started before its tests and
  * closed after them, with a `createCaller` on its services. Read the parts inside tests.
  */
-export function useCallerStudio(requestId: string): () => CallerStudio {
+export function useCallerStudio(
+  requestId: string,
+  options: CallerStudioOptions = {},
+): () => CallerStudio {
   let parts: CallerStudio | undefined;
   let standIn: ElevenLabsStandIn | undefined;
   let test: TestStudio | undefined;
   beforeAll(async () => {
     standIn = await startElevenLabsStandIn();
-    test = await createTestStudio({ standIn });
+    test = await createTestStudio({
+      standIn,
+      database: await createTestDatabase({ engine: options.engine ?? 'pglite' }),
+    });
+    if (options.worker) test.studio.worker.start();
     parts = { standIn, test, caller: createCaller({ ...test.studio.services, requestId }) };
   });
   afterAll(async () => {

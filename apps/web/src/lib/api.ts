@@ -15,6 +15,10 @@ export type RegenerateOverrides = Parameters<
   Client['generation']['regenerateBeat']['mutate']
 >[0]['overrides'];
 
+export type RejectionReason = Parameters<Client['reviews']['reject']['mutate']>[0]['reason'];
+export type NoteView = TakeView['notes'][number];
+export type BeatReview = BeatView['review'];
+
 type SubscriptionDef<T> = T extends SubscriptionResolver<infer D> ? D : never;
 type Yielded<T> = T extends AsyncIterable<infer U> ? U : never;
 /** What `events.session` delivers: `{ id, data }` (tracked events). */

@@ -47,6 +47,7 @@ const domainMessages = {
   EXPORT_NOT_FOUND: 'That export no longer exists.',
   LEXICON_ENTRY_NOT_FOUND: 'That word is not in the project’s lexicon.',
   budget_exceeded: 'The session reached its credit budget: raise it to voice the rest.',
+  NOTE_NOT_FOUND: 'That note no longer exists.',
   JOB_NOT_FOUND: 'That generation job no longer exists.',
   DUPLICATE_BEAT: 'Two beats have the same id.',
   INVALID_SETTINGS: 'A voice setting is out of range.',

@@ -21,6 +21,8 @@ function take(id: string, beatId: string): TakeView {
     voicesPreviousText: false,
     selected: false,
     audioUrl: `/audio/${id}`,
+    decision: null,
+    notes: [],
   };
 }
 
@@ -32,6 +34,8 @@ function progress(counts: Partial<Record<BeatView['status'], number>>): SessionV
     total: 2,
     active: all.queued + all.generating,
     fraction: all.ready / 2,
+    reviewed: 0,
+    approved: 0,
   };
 }
 
@@ -48,6 +52,7 @@ function session(): SessionView {
     position: 0,
     text: 'Hi.',
     parsed: {} as SessionView['beats'][number]['parsed'],
+    review: 'unreviewed' as const,
     takes: [] as TakeView[],
   });
   return {
@@ -164,5 +169,47 @@ describe('applyEvent', () => {
         beat: { id: 'nope', status: 'ready', error: null, staleReason: null, selectedTakeId: null },
       }),
     ).toBe('reload');
+  });
+
+  it('applies a review: the beat’s standing and each take’s decision and notes', () => {
+    const s = session();
+    s.beats[0]!.takes.push(take('t1', 'b1'), take('t2', 'b1'));
+    const decidedAt = new Date(0);
+    const note = {
+      id: 'n1',
+      takeId: 't1',
+      text: 'Stress it.',
+      atMs: 1200,
+      author: 'Ana',
+      resolved: false,
+      createdAt: decidedAt,
+    };
+    const outcome = applyEvent(s, {
+      type: 'review',
+      beatId: 'b1',
+      review: 'needs_fix',
+      takes: {
+        t1: {
+          decision: {
+            decision: 'rejected',
+            reason: 'pacing',
+            noteId: 'n1',
+            author: 'Ana',
+            decidedAt,
+          },
+          notes: [note],
+        },
+        t2: { decision: null, notes: [] },
+      },
+    });
+    expect(outcome).toBe('applied');
+    expect(s.beats[0]!.review).toBe('needs_fix');
+    expect(s.beats[0]!.takes.map((t) => [t.decision?.reason ?? null, t.notes.length])).toEqual([
+      ['pacing', 1],
+      [null, 0],
+    ]);
+    expect(applyEvent(s, { type: 'review', beatId: 'gone', review: 'approved', takes: {} })).toBe(
+      'reload',
+    );
   });
 });

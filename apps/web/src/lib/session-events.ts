@@ -41,6 +41,18 @@ export function applyEvent(session: Session, event: StudioEvent | 'resync'): Eve
       else beat.takes.push(take);
       return 'applied';
     }
+    case 'review': {
+      const beat = session.beats.find((b) => b.id === event.beatId);
+      if (!beat) return 'reload';
+      beat.review = event.review;
+      for (const take of beat.takes) {
+        const review = event.takes[take.id];
+        if (!review) continue;
+        take.decision = review.decision;
+        take.notes = review.notes;
+      }
+      return 'applied';
+    }
     case 'progress':
       session.progress = event.progress;
       session.charactersSpent = event.charactersSpent;

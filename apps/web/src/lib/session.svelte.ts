@@ -3,7 +3,15 @@
  * `events.session` subscription, and the actions a reviewer takes on it. One instance per open
  * session page.
  */
-import type { BeatView, RegenerateOverrides, SessionView, StudioEvent, TakeView } from './api.js';
+import type {
+  BeatView,
+  RegenerateOverrides,
+  RejectionReason,
+  SessionView,
+  StudioEvent,
+  TakeView,
+} from './api.js';
+import { author } from './author.svelte.js';
 import { describeError } from './errors.js';
 import { notifications, reportError } from './notifications.svelte.js';
 import type { LoadState } from './load-state.js';
@@ -26,6 +34,8 @@ const NO_PROGRESS: Progress = {
   total: 0,
   active: 0,
   fraction: 0,
+  reviewed: 0,
+  approved: 0,
 };
 
 export class SessionController {
@@ -41,6 +51,10 @@ export class SessionController {
   cursor = $state<number | null>(null);
   /** Beat whose Revise panel is open. */
   revising = $state<string | null>(null);
+  /** The take whose Reject or Note form is open. */
+  reviewing = $state<{ takeId: string; form: 'reject' | 'note' } | null>(null);
+  /** Takes with a decision or note being sent. */
+  deciding = $state<Record<string, boolean>>({});
 
   beats = $derived(this.session?.beats ?? []);
   /** As the server counts it: sent with the session, then by `progress` events. */
@@ -170,6 +184,64 @@ export class SessionController {
     } finally {
       if (this.pendingSelection[beat.id] === take.id) this.#clearPending(beat.id);
     }
+  }
+
+  /**
+   * Sends a review action for a take; the session's copy updates from the `review` event every
+   * browser receives, this one included. Resolves true when the server took it.
+   */
+  async #review(takeId: string, send: () => Promise<unknown>): Promise<boolean> {
+    this.deciding[takeId] = true;
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      reportError(error);
+      return false;
+    } finally {
+      delete this.deciding[takeId];
+    }
+  }
+
+  /** Approves a take, which selects it too (one step on the server). */
+  approve(take: TakeView): Promise<boolean> {
+    return this.#review(take.id, () =>
+      trpc.reviews.approve.mutate({ takeId: take.id, author: author.signature }),
+    );
+  }
+
+  reject(
+    take: TakeView,
+    reason: RejectionReason,
+    note: { text: string; atMs: number | null } | null,
+  ): Promise<boolean> {
+    return this.#review(take.id, () =>
+      trpc.reviews.reject.mutate({
+        takeId: take.id,
+        reason,
+        author: author.signature,
+        ...(note ? { note } : {}),
+      }),
+    );
+  }
+
+  /** Back to undecided. */
+  clearDecision(take: TakeView): Promise<boolean> {
+    return this.#review(take.id, () => trpc.reviews.clear.mutate({ takeId: take.id }));
+  }
+
+  addNote(take: TakeView, note: { text: string; atMs: number | null }): Promise<boolean> {
+    return this.#review(take.id, () =>
+      trpc.reviews.addNote.mutate({ takeId: take.id, ...note, author: author.signature }),
+    );
+  }
+
+  resolveNote(take: TakeView, noteId: string, resolved: boolean): Promise<boolean> {
+    return this.#review(take.id, () => trpc.reviews.resolveNote.mutate({ noteId, resolved }));
+  }
+
+  deleteNote(take: TakeView, noteId: string): Promise<boolean> {
+    return this.#review(take.id, () => trpc.reviews.deleteNote.mutate({ noteId }));
   }
 
   async regenerate(beat: BeatView, overrides: RegenerateOverrides): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTypingTarget, shortcutFor } from './shortcuts.js';
+import { isTypingTarget, shortcutFor, shortcutHelp } from './shortcuts.js';
 
 const el = (tagName: string, extra: Record<string, unknown> = {}) =>
   ({ tagName, ...extra }) as unknown as EventTarget;
@@ -12,6 +12,18 @@ describe('shortcutFor', () => {
     expect(shortcutFor({ key: 'r' })).toEqual({ type: 'revise' });
     expect(shortcutFor({ key: '?' })).toEqual({ type: 'help' });
     expect(shortcutFor({ key: 'Escape' })).toEqual({ type: 'close' });
+  });
+
+  it('maps the decision keys, and lists them in the help', () => {
+    expect(['a', 'x', 'n', 'u'].map((key) => shortcutFor({ key }))).toEqual([
+      { type: 'approve' },
+      { type: 'reject' },
+      { type: 'note' },
+      { type: 'next-unreviewed' },
+    ]);
+    const listed = shortcutHelp.flatMap((row) => row.keys);
+    expect(listed).toEqual(expect.arrayContaining(['a', 'x', 'n', 'u']));
+    expect(shortcutFor({ key: 'a', target: el('TEXTAREA') })).toBeNull();
   });
 
   it('maps 1–9 to take indexes 0–8 and ignores 0', () => {
@@ -58,7 +70,7 @@ describe('shortcutFor', () => {
   });
 
   it('ignores unbound keys', () => {
-    expect(shortcutFor({ key: 'x' })).toBeNull();
+    expect(shortcutFor({ key: 'z' })).toBeNull();
     expect(shortcutFor({ key: 'J' })).toBeNull();
   });
 });

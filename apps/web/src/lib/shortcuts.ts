@@ -6,6 +6,10 @@ export type ShortcutAction =
   | { type: 'toggle-play' }
   | { type: 'select-take'; index: number }
   | { type: 'revise' }
+  | { type: 'approve' }
+  | { type: 'reject' }
+  | { type: 'note' }
+  | { type: 'next-unreviewed' }
   | { type: 'help' }
   | { type: 'close' };
 
@@ -24,6 +28,10 @@ export const shortcutHelp: readonly { keys: string[]; action: string }[] = [
   { keys: ['Space'], action: 'Play / pause the current beat' },
   { keys: ['1', '…', '9'], action: 'Select take n of the current beat' },
   { keys: ['r'], action: 'Revise the current beat' },
+  { keys: ['a'], action: 'Approve the take under review (and select it)' },
+  { keys: ['x'], action: 'Reject the take under review (pick a reason)' },
+  { keys: ['n'], action: 'Add a note to the take under review, at the playhead' },
+  { keys: ['u'], action: 'Next beat that needs review' },
   { keys: ['?'], action: 'Show these shortcuts' },
   { keys: ['Esc'], action: 'Close a dialog or panel' },
 ];
@@ -84,6 +92,14 @@ export function shortcutFor(event: KeyLike): ShortcutAction | null {
       return isControlTarget(event.target) ? null : { type: 'toggle-play' };
     case 'r':
       return { type: 'revise' };
+    case 'a':
+      return { type: 'approve' };
+    case 'x':
+      return { type: 'reject' };
+    case 'n':
+      return { type: 'note' };
+    case 'u':
+      return { type: 'next-unreviewed' };
     case '?':
       return { type: 'help' };
   }

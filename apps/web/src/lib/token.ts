@@ -4,15 +4,9 @@
  * (`POST /auth`) for the server's HttpOnly cookie, which the event stream, `<audio src>` and
  * download links carry by themselves — so the token never appears in a URL.
  */
-const key = 'studio.token';
+import { browserStorage as storage } from './browser-storage.js';
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+const key = 'studio.token';
 
 export function getToken(): string | null {
   return storage()?.getItem(key) ?? null;

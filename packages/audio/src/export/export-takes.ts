@@ -11,6 +11,7 @@ import { toSrt, toVtt, type Cue } from './captions.js';
 import { ExportError, type BeatRef } from './export-error.js';
 import { toAudacityLabels, type Label } from './labels.js';
 import { buildManifest, type Manifest, type ManifestBeat } from './manifest.js';
+import { NOTES_FILE, toNotesReport, type TakeReviewRecord } from './review-notes.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 
 export interface ExportTake {
@@ -25,6 +26,8 @@ export interface ExportTake {
 export interface ExportBeat extends BeatRef {
   /** The selected take, or null when none is selected. */
   take: ExportTake | null;
+  /** Decisions and notes of the beat's takes (any take, not only the exported one). */
+  reviews?: readonly TakeReviewRecord[];
 }
 
 export interface ExportOptions {
@@ -78,12 +81,21 @@ function slugify(title: string): string {
   return slug || 'session';
 }
 
+function reviewOf(beat: ExportBeat, takeId: string) {
+  const review = beat.reviews?.find((candidate) => candidate.takeId === takeId);
+  return {
+    decision: review?.decision ?? null,
+    reason: review?.reason ?? null,
+    notes: review?.notes ?? [],
+  };
+}
+
 const toMs = (samples: number) => Math.round((samples * 1000) / MP3_SAMPLE_RATE);
 
 /**
  * Turns the selected takes into deliverables under `exports/<exportId>/`: one MP3 per beat named
  * by its id, the master stitched in PCM (never the concat demuxer, whose MP3 gaps add up),
- * manifest, SRT/VTT captions, Audacity labels, and a zip of all of it.
+ * manifest, SRT/VTT captions, Audacity labels, the review notes, and a zip of all of it.
  */
 export async function exportTakes(input: ExportInput): Promise<ExportResult> {
   const { storage, exportId, options = {} } = input;
@@ -137,6 +149,7 @@ export async function exportTakes(input: ExportInput): Promise<ExportResult> {
       takeId: beat.take.id,
       settings: beat.take.settings,
       charactersBilled: beat.take.charactersBilled,
+      ...reviewOf(beat, beat.take.id),
     });
     cues.push(
       ...beat.take.timings.map((timing) => ({
@@ -173,6 +186,16 @@ export async function exportTakes(input: ExportInput): Promise<ExportResult> {
     { name: 'captions.srt', data: Buffer.from(toSrt(cues)) },
     { name: 'captions.vtt', data: Buffer.from(toVtt(cues)) },
     { name: 'labels.txt', data: Buffer.from(toAudacityLabels(labels)) },
+    {
+      name: NOTES_FILE,
+      data: Buffer.from(
+        toNotesReport(
+          input.sessionTitle,
+          // Every beat, skipped ones too: their notes say what still needs a fix.
+          input.beats.map((beat) => ({ ...beat, reviews: beat.reviews ?? [] })),
+        ),
+      ),
+    },
   );
 
   const exported: ExportedFile[] = [];

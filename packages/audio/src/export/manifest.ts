@@ -1,5 +1,6 @@
 import type { LoudnessTarget } from '../provider-facts.js';
 import type { SegmentSettings } from '../types.js';
+import type { ExportNote } from './review-notes.js';
 
 export interface ManifestBeat {
   beatKey: string;
@@ -13,6 +14,11 @@ export interface ManifestBeat {
   takeId: string;
   settings: SegmentSettings[];
   charactersBilled: number;
+  /** The reviewer's decision on the exported take, null when nobody decided. */
+  decision: 'approved' | 'rejected' | null;
+  /** Why it was rejected (exported anyway, e.g. a partial cut). */
+  reason: string | null;
+  notes: ExportNote[];
 }
 
 export interface Manifest {

@@ -7,16 +7,20 @@ import { DbError, parseOrThrow } from '../errors.js';
 import {
   beats,
   sessions,
+  takeDecisions,
   takes,
   type BeatRow,
   type DialogueMode,
   type ErrorInfo,
   type SessionRow,
   type SessionStatus,
+  type TakeDecisionRow,
+  type TakeNoteRow,
   type TakeRow,
 } from '../schema/index.js';
 import { insertBeats } from './beats.js';
 import { checkBeat, checkSession, checkTake } from './check-rows.js';
+import { notesOfSession } from './reviews.js';
 import { takeStorageKeys } from './takes.js';
 
 /** What a list of sessions shows: the row without its script (megabytes for a long one). */
@@ -24,15 +28,25 @@ export interface SessionSummary extends Omit<SessionRow, 'sourceEls'> {
   beatCount: number;
   /** Beats whose status is `ready`. */
   readyCount: number;
+  /** Beats whose selected take has a decision (approved or rejected). */
+  reviewedCount: number;
+  /** Beats whose selected take is approved and still voices the script (not stale). */
+  approvedCount: number;
   /** readyCount / beatCount, 0 for an empty session. */
   progress: number;
   /** Sum of the selected takes' durations. */
   totalDurationMs: number;
 }
 
+/** A take with the review of it: the decision (if any) and its notes, oldest first. */
+export interface ReviewedTake extends TakeRow {
+  decision: TakeDecisionRow | null;
+  notes: TakeNoteRow[];
+}
+
 export interface BeatWithTakes extends BeatRow {
   /** Oldest first. */
-  takes: TakeRow[];
+  takes: ReviewedTake[];
 }
 
 export interface SessionDetail extends SessionRow {
@@ -84,10 +98,14 @@ export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
       sessionId: beats.sessionId,
       beatCount: sql<number>`count(*)`.as('beat_count'),
       readyCount: sql<number>`count(*) filter (where ${beats.status} = 'ready')`.as('ready_count'),
+      reviewedCount: sql<number>`count(${takeDecisions.takeId})`.as('reviewed_count'),
+      approvedCount: sql<number>`count(*) filter (where ${takeDecisions.decision} = 'approved'
+        and ${beats.staleReason} is null)`.as('approved_count'),
       totalDurationMs: sql<number>`coalesce(sum(${takes.durationMs}), 0)`.as('total_duration_ms'),
     })
     .from(beats)
     .leftJoin(takes, eq(takes.id, beats.selectedTakeId))
+    .leftJoin(takeDecisions, eq(takeDecisions.takeId, beats.selectedTakeId))
     .groupBy(beats.sessionId)
     .as('stats');
   const rows = await db
@@ -95,6 +113,8 @@ export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
       ...summaryColumns,
       beatCount: sql`coalesce(${stats.beatCount}, 0)`.mapWith(Number),
       readyCount: sql`coalesce(${stats.readyCount}, 0)`.mapWith(Number),
+      reviewedCount: sql`coalesce(${stats.reviewedCount}, 0)`.mapWith(Number),
+      approvedCount: sql`coalesce(${stats.approvedCount}, 0)`.mapWith(Number),
       totalDurationMs: sql`coalesce(${stats.totalDurationMs}, 0)`.mapWith(Number),
     })
     .from(sessions)
@@ -107,27 +127,34 @@ export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
 }
 
 /**
- * A session with its beats in script order, each with its takes. Two queries: beats and takes
- * come from one statement, so a beat's selected take is always in its list.
+ * A session with its beats in script order, each with its takes and their reviews. Beats, takes
+ * and decisions come from one statement, so a beat's selected take is always in its list.
  */
 export async function getSession(db: StudioDb, id: string): Promise<SessionDetail> {
   const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
   if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
   checkSession(session);
   const rows = await db
-    .select({ beat: beats, take: takes })
+    .select({ beat: beats, take: takes, decision: takeDecisions })
     .from(beats)
     .leftJoin(takes, eq(takes.beatId, beats.id))
+    .leftJoin(takeDecisions, eq(takeDecisions.takeId, takes.id))
     .where(eq(beats.sessionId, id))
     .orderBy(asc(beats.position), asc(beats.id), asc(takes.createdAt), asc(takes.id));
+  const notes = new Map<string, TakeNoteRow[]>();
+  for (const note of await notesOfSession(db, id)) {
+    const list = notes.get(note.takeId);
+    if (list) list.push(note);
+    else notes.set(note.takeId, [note]);
+  }
   const byId = new Map<string, BeatWithTakes>();
-  for (const { beat, take } of rows) {
+  for (const { beat, take, decision } of rows) {
     let entry = byId.get(beat.id);
     if (!entry) {
       entry = { ...checkBeat(beat), takes: [] };
       byId.set(beat.id, entry);
     }
-    if (take) entry.takes.push(checkTake(take));
+    if (take) entry.takes.push({ ...checkTake(take), decision, notes: notes.get(take.id) ?? [] });
   }
   return { ...session, beats: [...byId.values()] };
 }

@@ -9,6 +9,10 @@ export const SESSION_STATUSES = [
   'generating',
   'in_progress',
   'completed',
+  /** Was approved, then stopped being (a re-import, a new selection, a rejection). */
+  'in_review',
+  /** Every beat's selected take is approved. */
+  'approved',
   'exported',
 ] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

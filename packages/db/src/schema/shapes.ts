@@ -87,6 +87,8 @@ export const exportOptionsSchema = z.object({
   loudnessTarget: z.number().optional(),
   /** Export even when some beats have no selected take. */
   partial: z.boolean().optional(),
+  /** Export only the beats whose selected take is approved. */
+  approvedOnly: z.boolean().optional(),
 });
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 

@@ -8,7 +8,7 @@ import { successResult } from '../tool-result.js';
 import { beatRef, loudness } from './generation.js';
 import { sessionRef } from './sessions.js';
 
-const takeRef = z
+export const takeRef = z
   .union([z.string().min(1), z.number().int().positive()])
   .describe('The take: its number within the beat (1 = oldest) or its id.');
 
@@ -62,7 +62,7 @@ export function registerReviewTools(server: McpServer, context: ToolContext): vo
     {
       title: 'Export the selected takes',
       description:
-        'Exports the session’s selected takes as deliverables: one MP3 per beat named after it (01_hook.mp3, …), a stitched master, a timing manifest, captions (SRT, VTT), Audacity labels and one zip; the session becomes exported. Every beat needs a selected take unless partial is true. Returns each file as a link. Free: no credits.',
+        'Exports the session’s selected takes as deliverables: one MP3 per beat named after it (01_hook.mp3, …), a stitched master, a timing manifest, captions (SRT, VTT), Audacity labels, the review notes (notes.md) and one zip; the session becomes exported. Every beat needs a selected take unless partial is true. Returns each file as a link. Free: no credits.',
       input: {
         session_id: sessionRef,
         loudness,
@@ -70,16 +70,21 @@ export function registerReviewTools(server: McpServer, context: ToolContext): vo
           .boolean()
           .default(false)
           .describe('Export the beats that have a selected take, skipping the others.'),
+        approved_only: z
+          .boolean()
+          .default(false)
+          .describe('Export only the beats whose selected take is approved (approve_take).'),
       },
       output: { ...exportShape.shape, total_duration_ms: z.number() },
     },
-    async ({ session_id, loudness: target, partial }, _extra, ctx) => {
+    async ({ session_id, loudness: target, partial, approved_only }, _extra, ctx) => {
       const session = await ctx.session(session_id);
       const exported = exportOut(
         await ctx.caller.exports.create({
           sessionId: session.id,
           loudness: target ?? null,
           partial,
+          approvedOnly: approved_only,
         }),
         ctx.links,
       );
