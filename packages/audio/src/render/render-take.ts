@@ -9,6 +9,11 @@ import {
   type SpeechResult,
 } from '../providers/speech-provider.js';
 import type { ProviderName } from '../provider-facts.js';
+import { listenToTake } from '../qc/listen.js';
+import type { QcResult } from '../qc/qc-result.js';
+import { signalChecks } from '../qc/signal-checks.js';
+import { takeQc } from '../qc/take-qc.js';
+import type { Transcriber } from '../qc/transcriber.js';
 import { takeStorageKey } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
 import type { LineTiming, SegmentSettings, VoiceProfile } from '../types.js';
@@ -35,6 +40,8 @@ export interface RenderTakeInput {
   bitrateKbps?: number;
   /** A new performance: skip the cache and send a fresh random seed (the result is cached). */
   regenerate?: boolean;
+  /** Listens to the take once voiced (speech recognition QC); absent: signal checks only. */
+  transcriber?: Transcriber | null;
   signal?: AbortSignal;
 }
 
@@ -55,6 +62,8 @@ export interface TakeColumns {
 export interface RenderedTake {
   take: TakeColumns;
   warnings: RenderWarning[];
+  /** The take's own QC: signal checks and listening (the session-wide checks come on top). */
+  qc: QcResult;
   /** Segments served from the cache, and requests actually sent. */
   cacheHits: number;
   requests: number;
@@ -128,6 +137,10 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
       segmentIndex,
     })),
   );
+  const speeds: Record<number, number> = {};
+  for (const segment of settings) for (const line of segment.lines) speeds[line] = segment.speed;
+  // On the samples just assembled: no decode, no other process.
+  const signalQc = signalChecks({ ...take, speeds });
   const mp3 = await encodeMp3(take.pcm, take.sampleRate, {
     bitrateKbps: input.bitrateKbps,
     ffmpegPath: input.ffmpegPath,
@@ -135,6 +148,9 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
     tempDir: input.storage.tempDir,
   });
   await input.storage.put(storageKey, mp3);
+  const listening = input.transcriber
+    ? await listenToTake(input.transcriber, take, take.timings, signal)
+    : null;
 
   return {
     take: {
@@ -150,6 +166,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
       contentHash: createHash('sha256').update(mp3).digest('hex'),
     },
     warnings,
+    qc: takeQc({ signal: signalQc, listening }),
     cacheHits,
     requests: results.length - cacheHits,
   };

@@ -19,6 +19,7 @@ function hash(text: string): number {
  * Deterministic stand-in "speech": one tone per character (spaces included), pitch from the
  * voice, duration inversely proportional to speed. There is no silence anywhere, so every
  * silence in a take is one the renderer inserted, and the alignment is exact by construction.
+ * The last character fades out, as a voice ends: a take that stops at full level was cut.
  */
 export function syntheticSpeech(
   text: string,
@@ -37,9 +38,12 @@ export function syntheticSpeech(
     const frequency = base * (1 + ((character.codePointAt(0) ?? 0) % 12) / 24);
     const from = Math.round(i * seconds * options.sampleRate);
     const to = Math.round((i + 1) * seconds * options.sampleRate);
+    const last = i === characters.length - 1;
     for (let s = from; s < to && s < pcm.length; s++) {
       phase += (2 * Math.PI * frequency) / options.sampleRate;
-      pcm[s] = Math.round(AMPLITUDE * Math.sin(phase));
+      // The utterance dies away over its last character, as a voice does (not a hard stop).
+      const envelope = last ? (to - s) / (to - from) : 1;
+      pcm[s] = Math.round(AMPLITUDE * envelope * Math.sin(phase));
     }
   });
   return { pcm, characters, startSeconds, endSeconds };
