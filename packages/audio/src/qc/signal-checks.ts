@@ -23,6 +23,12 @@ export interface SegmentEnd {
   cutMs: number;
   /** Aligned text end minus the provider audio's end; > 0: the text runs past the audio. */
   overrunMs: number;
+  /**
+   * The provider's audio went on past the cut (the assembler cut it after the aligned end): speech
+   * at the cut is then speech we cut off. A provider's own end is judged by its alignment only —
+   * eSpeak NG, for one, may stop at full level after a complete word.
+   */
+  audioContinues: boolean;
 }
 
 export interface SignalCheckInput {
@@ -126,11 +132,13 @@ function truncations(map: EnergyMap, input: SignalCheckInput): QcFlag[] {
       });
       continue;
     }
+    if (!end.audioContinues) continue;
     const last = windowAt(map, end.cutMs - CUT_FADE_MS - T.windowMs);
     const typical = medianSpeechDb(map, windowAt(map, line.startMs), windowAt(map, line.endMs));
-    const atCut = map.db[last];
-    if (typical === null || atCut === undefined) continue;
-    if (atCut >= typical - T.truncationEnergyDb) {
+    if (typical === null) continue;
+    // Every window of the last stretch at speech level: a plosive's burst is shorter than this.
+    const sustained = Array.from({ length: T.truncationWindows }, (_, k) => map.db[last - k]);
+    if (sustained.every((db) => db !== undefined && db >= typical - T.truncationEnergyDb)) {
       flags.push({
         code: 'truncated',
         severity: 'warn',

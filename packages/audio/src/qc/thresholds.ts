@@ -21,6 +21,11 @@ export const QC_THRESHOLDS = {
    * level: the voice was still going when the audio stopped (a natural end decays well below).
    */
   truncationEnergyDb: 6,
+  /**
+   * ...in each of this many windows before the cut (30 ms): a consonant's burst at a natural end
+   * is shorter; a vowel cut mid-way is not.
+   */
+  truncationWindows: 3,
   /** Written pauses must be found within this tolerance (the issue's ±30 ms). */
   pauseToleranceMs: 30,
   /**

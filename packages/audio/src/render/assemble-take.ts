@@ -119,6 +119,7 @@ export function assembleTake(segments: readonly VoicedSegment[]): AssembledTake 
           lineIndex: line.lineIndex,
           cutMs: ((total + to - from) * 1000) / sampleRate,
           overrunMs: alignedEndMs(audio.alignment.endMs) - (pcm.length * 1000) / sampleRate,
+          audioContinues: to < pcm.length,
         });
       }
       pieces.push({ pcm, from, to, silenceAfter });

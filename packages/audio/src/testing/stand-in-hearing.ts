@@ -26,12 +26,17 @@ interface Crossing {
   key: string;
 }
 
-/** Interval resolution of the rhythm keys (1/8000 s): far coarser than codec jitter. */
-const KEY_UNITS_PER_SECOND = 8000;
-/** Offsets are voted on in buckets this wide. */
+/**
+ * Interval resolution of the rhythm keys (1/24000 s): coarser than codec jitter (hundredths of a
+ * sample), fine enough that two voices' nearby pitches do not share keys.
+ */
+const KEY_UNITS_PER_SECOND = 24_000;
+/** Crossings of one match further apart than this are separate stretches of it. */
+const RUN_GAP_SECONDS = 0.1;
+/** Votes whose offsets are this close are one match. */
 const BUCKET_SECONDS = 0.004;
-/** Crossings a match needs before it counts as heard (a few tone periods are no word). */
-const MIN_CROSSINGS = 12;
+/** Crossings a stretch needs before it counts as heard (a few tone periods are no word). */
+const MIN_CROSSINGS = 30;
 
 function crossings(pcm: Int16Array, sampleRate: number): Crossing[] {
   const times: number[] = [];
@@ -73,6 +78,32 @@ function wordsOf(record: VoicedRecord): { text: string; from: number; to: number
   return words;
 }
 
+/** Index of the first crossing at or after `t` (crossings are in time order). */
+function firstAtOrAfter(list: readonly Crossing[], t: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.t ?? Infinity) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Stretches of one match's crossings (times ascending) long enough to be speech. */
+function runs(times: number[]): { from: number; to: number }[] {
+  const sorted = [...times].sort((a, b) => a - b);
+  const out: { from: number; to: number; count: number }[] = [];
+  for (const t of sorted) {
+    const last = out.at(-1);
+    if (last && t - last.to <= RUN_GAP_SECONDS) {
+      last.to = t;
+      last.count++;
+    } else out.push({ from: t, to: t, count: 1 });
+  }
+  return out.filter((run) => run.count >= MIN_CROSSINGS);
+}
+
 export function hear(
   records: readonly VoicedRecord[],
   pcm: Int16Array,
@@ -88,44 +119,75 @@ export function hear(
   });
 
   const upload = crossings(pcm, sampleRate);
-  const chunks = new Map<string, Chunk>();
-  const votedFor: string[][] = upload.map(() => []);
+  // Every (upload crossing, recording, offset) that agrees on a rhythm.
+  const votes: { u: number; record: number; offset: number }[] = [];
   upload.forEach((crossing, u) => {
     for (const candidate of index.get(crossing.key) ?? []) {
-      const offset = crossing.t - candidate.t;
-      const id = `${candidate.record}:${Math.round(offset / BUCKET_SECONDS)}`;
-      const chunk = chunks.get(id) ?? { record: candidate.record, offset, votes: 0, times: [] };
-      chunk.votes++;
-      chunks.set(id, chunk);
-      votedFor[u]?.push(id);
+      votes.push({ u, record: candidate.record, offset: crossing.t - candidate.t });
     }
   });
-  // Each crossing belongs to the best-supported match it agrees with (the older on a tie).
-  upload.forEach((crossing, u) => {
-    let best: Chunk | undefined;
-    for (const id of votedFor[u] ?? []) {
-      const chunk = chunks.get(id);
-      if (chunk && (!best || chunk.votes > best.votes)) best = chunk;
+  // Votes of one recording at nearly one offset are one match (jitter spreads them a little).
+  votes.sort((a, b) => a.record - b.record || a.offset - b.offset);
+  const chunks: Chunk[] = [];
+  const chunkOf: number[] = [];
+  for (const vote of votes) {
+    const last = chunks.at(-1);
+    if (last && last.record === vote.record && vote.offset - last.offset <= BUCKET_SECONDS) {
+      last.votes++;
+    } else {
+      chunks.push({ record: vote.record, offset: vote.offset, votes: 1, times: [] });
     }
-    best?.times.push(crossing.t);
+    chunkOf.push(chunks.length - 1);
+  }
+  // Each crossing belongs to the best-supported match it agrees with (the older on a tie).
+  const best: (number | undefined)[] = upload.map(() => undefined);
+  votes.forEach((vote, v) => {
+    const chunk = chunkOf[v] ?? 0;
+    const current = best[vote.u];
+    const votesOf = (c: number | undefined) => (c === undefined ? -1 : (chunks[c]?.votes ?? -1));
+    if (votesOf(chunk) > votesOf(current)) best[vote.u] = chunk;
+  });
+  best.forEach((chunk, u) => {
+    if (chunk !== undefined) chunks[chunk]?.times.push(upload[u]?.t ?? 0);
   });
 
-  const heard = new Map<string, HeardWordSeconds>();
-  for (const chunk of chunks.values()) {
-    if (chunk.times.length < MIN_CROSSINGS) continue;
-    const record = records[chunk.record];
-    if (!record) continue;
-    const from = chunk.times.reduce((a, b) => Math.min(a, b)) - chunk.offset;
-    const to = chunk.times.reduce((a, b) => Math.max(a, b)) - chunk.offset;
-    for (const word of wordsOf(record)) {
-      const middle = Math.floor((word.from + word.to - 1) / 2);
-      const mid = ((record.startSeconds[middle] ?? 0) + (record.endSeconds[middle] ?? 0)) / 2;
-      if (mid < from || mid > to) continue;
-      const start = (record.startSeconds[word.from] ?? 0) + chunk.offset;
-      const end = (record.endSeconds[word.to - 1] ?? 0) + chunk.offset;
-      // The same word found twice at one time (two identical recordings) is heard once.
-      heard.set(`${word.text}@${Math.round(start * 100)}`, { text: word.text, start, end });
+  /** Crossings of the word's span this match owns. */
+  const owned = (chunk: number, start: number, end: number) => {
+    let mine = 0;
+    for (let u = firstAtOrAfter(upload, start); u < upload.length; u++) {
+      if ((upload[u]?.t ?? Infinity) > end) break;
+      if (best[u] === chunk) mine++;
     }
+    return mine;
+  };
+  const candidates: (HeardWordSeconds & { mine: number })[] = [];
+  chunks.forEach((chunk, c) => {
+    const record = records[chunk.record];
+    if (!record || chunk.times.length < MIN_CROSSINGS) return;
+    for (const run of runs(chunk.times)) {
+      const from = run.from - chunk.offset;
+      const to = run.to - chunk.offset;
+      for (const word of wordsOf(record)) {
+        const middle = Math.floor((word.from + word.to - 1) / 2);
+        const mid = ((record.startSeconds[middle] ?? 0) + (record.endSeconds[middle] ?? 0)) / 2;
+        if (mid < from || mid > to) continue;
+        const start = (record.startSeconds[word.from] ?? 0) + chunk.offset;
+        const end = (record.endSeconds[word.to - 1] ?? 0) + chunk.offset;
+        const mine = owned(c, start, end);
+        if (mine > 0) candidates.push({ text: word.text, start, end, mine });
+      }
+    }
+  });
+  // Two matches of one stretch of audio (a phrase two recordings share) hear it once: the match
+  // owning more of its crossings wins.
+  const heard: HeardWordSeconds[] = [];
+  for (const word of candidates.sort((a, b) => b.mine - a.mine)) {
+    const overlaps = heard.some(
+      (other) =>
+        Math.min(other.end, word.end) - Math.max(other.start, word.start) >
+        0.5 * Math.min(other.end - other.start, word.end - word.start),
+    );
+    if (!overlaps) heard.push({ text: word.text, start: word.start, end: word.end });
   }
-  return [...heard.values()].sort((a, b) => a.start - b.start);
+  return heard.sort((a, b) => a.start - b.start);
 }
