@@ -98,6 +98,7 @@ export type { Manifest, ManifestBeat } from './export/manifest.js';
 export { ffmpegProcessCount, resolveFfmpegPath, FfmpegError } from './ffmpeg/run-ffmpeg.js';
 export type { FfmpegOptions } from './ffmpeg/run-ffmpeg.js';
 export { MP3_SAMPLE_RATE, DEFAULT_BITRATE_KBPS } from './ffmpeg/encode-mp3.js';
+export { decodeToPcm } from './ffmpeg/decode.js';
 
 export { QC_CODES, QC_SEVERITIES, QC_STATUSES, qcStatusOf } from './qc/qc-result.js';
 export type {

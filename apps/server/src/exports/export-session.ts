@@ -19,6 +19,8 @@ export interface ExportRequest {
   sessionId: string;
   loudness: LoudnessTarget | null;
   partial: boolean;
+  /** Export selected takes that failed take QC. */
+  allowFlagged: boolean;
 }
 
 export async function exportSession(
@@ -32,6 +34,7 @@ export async function exportSession(
     options: {
       ...(request.loudness === null ? {} : { loudnessTarget: request.loudness }),
       partial: request.partial,
+      allowFlagged: request.allowFlagged,
     },
   });
   sessionState.exportChanged(row);
@@ -43,7 +46,11 @@ export async function exportSession(
         const take = beat.takes.find((candidate) => candidate.id === beat.selectedTakeId);
         return { beatKey: beat.beatKey, number: beat.number, name: beat.name, take: take ?? null };
       }),
-      options: { loudness: request.loudness, partial: request.partial },
+      options: {
+        loudness: request.loudness,
+        partial: request.partial,
+        allowFlagged: request.allowFlagged,
+      },
       storage: services.storage,
       exportId: row.id,
       ffmpegPath: services.ffmpegPath,

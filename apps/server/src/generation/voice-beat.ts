@@ -16,6 +16,7 @@ import {
 import { renderTake, SpeechError } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
+import { followUpQc, sessionTranscriber, withSessionChecks } from '../qc/take-qc.js';
 import { renderProfiles } from './profiles.js';
 import { providerFor } from './providers.js';
 import { stopsSession } from './session-halts.js';
@@ -58,12 +59,23 @@ export async function voiceBeat(
       sessionId: job.sessionId,
       takeId: job.id,
       ffmpegPath: services.ffmpegPath,
-      regenerate: job.kind === 'regenerate',
+      // Every job but a first voicing asks for a new performance.
+      regenerate: job.kind !== 'generate',
+      transcriber: await sessionTranscriber(services, job.sessionId),
       signal: jobSignal,
+    });
+    const takeDirection = direction ?? beat.parsed.primaryDirection;
+    const qc = await withSessionChecks(services, {
+      sessionId: job.sessionId,
+      beat,
+      qc: rendered.qc,
+      timings: rendered.take.timings,
+      direction: takeDirection,
     });
     const completed = await completeJob(db, job.id, {
       ...rendered.take,
-      direction: direction ?? beat.parsed.primaryDirection,
+      qc,
+      direction: takeDirection,
       // The text as it was read: if a re-import changes it meanwhile, the beat stays stale.
       voicedText: beat.text,
     });
@@ -74,6 +86,7 @@ export async function voiceBeat(
         requests: rendered.requests,
         cacheHits: rendered.cacheHits,
         charactersBilled: rendered.take.charactersBilled,
+        qc: qc.status,
       },
       'beat voiced',
     );
@@ -85,6 +98,7 @@ export async function voiceBeat(
         selectedTakeId,
       });
     }
+    await followUpQc(services, job, completed);
   } catch (error) {
     // Shutting down: the job stays `running` and is requeued at the next start.
     if (signal.aborted) return;

@@ -7,6 +7,8 @@ export const createExportInput = sessionRef.extend({
   loudness: loudnessSchema.nullable().default(null),
   /** Export the beats that have a selected take, skipping the others. */
   partial: z.boolean().default(false),
+  /** Export selected takes that failed take QC (refused with FLAGGED_TAKES otherwise). */
+  allowFlagged: z.boolean().default(false),
 });
 
 export const exportRef = z.object({ exportId: z.uuid() });

@@ -8,6 +8,7 @@ import { elsRouter } from './els.js';
 import { eventsRouter } from './events.js';
 import { exportsRouter } from './exports.js';
 import { generationRouter } from './generation.js';
+import { qcRouter } from './qc.js';
 import { sessionsRouter } from './sessions.js';
 import { takesRouter } from './takes.js';
 import { voicesRouter } from './voices.js';
@@ -17,6 +18,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   generation: generationRouter,
   takes: takesRouter,
+  qc: qcRouter,
   exports: exportsRouter,
   voices: voicesRouter,
   events: eventsRouter,

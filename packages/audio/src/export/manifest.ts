@@ -1,4 +1,5 @@
 import type { LoudnessTarget } from '../provider-facts.js';
+import type { QcCode, QcStatus } from '../qc/qc-result.js';
 import type { SegmentSettings } from '../types.js';
 
 export interface ManifestBeat {
@@ -13,6 +14,8 @@ export interface ManifestBeat {
   takeId: string;
   settings: SegmentSettings[];
   charactersBilled: number;
+  /** The take's QC when exported, and the codes of its flags. */
+  qc: { status: QcStatus; flags: QcCode[] };
 }
 
 export interface Manifest {

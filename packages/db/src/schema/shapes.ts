@@ -65,6 +65,8 @@ export const exportOptionsSchema = z.object({
   loudnessTarget: z.number().optional(),
   /** Export even when some beats have no selected take. */
   partial: z.boolean().optional(),
+  /** Export selected takes that failed take QC. */
+  allowFlagged: z.boolean().optional(),
 });
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 

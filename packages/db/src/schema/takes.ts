@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { beats } from './beats.js';
 import { oneOf } from './checks.js';
 import { generationJobs } from './jobs.js';
+import { PENDING_QC, takeQcSchema, type TakeQc } from './qc.js';
 import {
   lineTimingSchema,
   segmentSettingsSchema,
@@ -61,6 +62,8 @@ export const takes = pgTable(
     jobId: uuid('job_id')
       .unique('takes_job_id_uq')
       .references((): AnyPgColumn => generationJobs.id, { onDelete: 'set null' }),
+    /** Take QC: signal checks, speech recognition, session outliers (`pending` until run). */
+    qc: jsonb('qc').$type<TakeQc>().notNull().default(PENDING_QC),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -80,4 +83,5 @@ export type TakeRow = typeof takes.$inferSelect;
 export const takeJsonColumns = z.looseObject({
   settings: z.array(segmentSettingsSchema),
   timings: z.array(lineTimingSchema),
+  qc: takeQcSchema,
 });
