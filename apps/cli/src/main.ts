@@ -9,6 +9,7 @@ import type { CommandContext } from './commands/context.js';
 import { exportCommand, LOUDNESS_CHOICES, parseLoudness } from './commands/export.js';
 import { mcpCommand } from './commands/mcp.js';
 import { newSessionCommand } from './commands/new.js';
+import { qcCommand } from './commands/qc.js';
 import { regenerateCommand } from './commands/regenerate.js';
 import { renderCommand } from './commands/render.js';
 import { selectCommand } from './commands/select.js';
@@ -23,16 +24,18 @@ const usage = `Usage: studio <command> [options]
 
 Commands:
   sessions                              list sessions, most recent first
-  show <session>                        beats, statuses and selected takes
+  show <session>                        beats, statuses, selected takes and their QC
+  qc <session>                          the takes take QC flagged, with where and why
   new FILE.els [--generate] [--wait]    create a session (FILE - reads stdin); --wait follows
                                         generation live and exits 0 only if every beat is ready
   regenerate <session> <beat> [--pace P] [--stability X] [--style X] [--similarity X]
              [--direction TEXT] [--wait]
                                         voice a new take of one beat; old takes are kept
   select <session> <beat> <take>        pick the take that goes into the export
-  export <session> --out DIR [--loudness ${LOUDNESS_CHOICES}] [--partial]
+  export <session> --out DIR [--loudness ${LOUDNESS_CHOICES}] [--partial] [--allow-flagged]
                                         export the selected takes and download every file
-  render FILE.els --out DIR [--loudness …]
+                                        (--allow-flagged: even takes that failed QC)
+  render FILE.els --out DIR [--loudness …] [--allow-flagged]
                                         the whole job: create, generate, export, download
   mcp                                   the studio's MCP tools on stdin/stdout, for AI agents
                                         (without a server, a private studio while stdin is open)
@@ -59,6 +62,7 @@ const options = {
   out: { type: 'string' },
   loudness: { type: 'string' },
   partial: { type: 'boolean', default: false },
+  'allow-flagged': { type: 'boolean', default: false },
   pace: { type: 'string' },
   stability: { type: 'string' },
   style: { type: 'string' },
@@ -147,6 +151,8 @@ export async function run(argv: string[], env = process.env): Promise<number> {
           await context(),
           ...(positionals(rest, 1, '<session>') as [string]),
         );
+      case 'qc':
+        return await qcCommand(await context(), ...(positionals(rest, 1, '<session>') as [string]));
       case 'new': {
         const [file] = positionals(rest, 1, 'FILE.els');
         return await newSessionCommand(await context(), file!, {
@@ -182,6 +188,7 @@ export async function run(argv: string[], env = process.env): Promise<number> {
           outDir: required(values.out, 'out'),
           loudness: parseLoudness(values.loudness),
           partial: values.partial,
+          allowFlagged: values['allow-flagged'],
         };
         return await exportCommand(await context(), session!, exportOptions);
       }
@@ -191,6 +198,7 @@ export async function run(argv: string[], env = process.env): Promise<number> {
           outDir: required(values.out, 'out'),
           loudness: parseLoudness(values.loudness),
           partial: false,
+          allowFlagged: values['allow-flagged'],
         };
         return await renderCommand(await context(true), file!, exportOptions);
       }

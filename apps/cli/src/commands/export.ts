@@ -22,6 +22,8 @@ export interface ExportOptions {
   outDir: string;
   loudness: Loudness;
   partial: boolean;
+  /** Export selected takes that failed take QC. */
+  allowFlagged: boolean;
 }
 
 /** Exports the session and downloads every file into `options.outDir`. */
@@ -35,6 +37,7 @@ export async function exportAndDownload(
     sessionId,
     loudness: options.loudness,
     partial: options.partial,
+    allowFlagged: options.allowFlagged,
   });
   const files = await downloadFiles(ctx.connection, exported.files, options.outDir);
   return { exportId: exported.id, outDir: path.resolve(options.outDir), files };

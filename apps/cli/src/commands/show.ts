@@ -2,6 +2,7 @@
 import { formatSeconds, table } from '../output.js';
 import { resolveRefs, type SessionView } from '../resolve.js';
 import type { CommandContext } from './context.js';
+import { qcSummary } from './qc.js';
 
 export function describeSession(session: SessionView): string {
   const header = [
@@ -11,7 +12,7 @@ export function describeSession(session: SessionView): string {
     '',
   ];
   const rows = [
-    ['#', 'BEAT', 'NAME', 'STATUS', 'TAKES', 'SELECTED', 'DURATION'],
+    ['#', 'BEAT', 'NAME', 'STATUS', 'TAKES', 'SELECTED', 'DURATION', 'QC'],
     ...session.beats.map((beat) => {
       const index = beat.takes.findIndex((take) => take.id === beat.selectedTakeId);
       const selected = beat.takes[index];
@@ -23,6 +24,7 @@ export function describeSession(session: SessionView): string {
         String(beat.takes.length),
         selected ? `take ${index + 1}` : '-',
         selected ? formatSeconds(selected.durationMs) : '-',
+        selected ? qcSummary(selected.qc) : '-',
       ];
     }),
   ];
