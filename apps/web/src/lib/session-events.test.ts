@@ -19,6 +19,7 @@ function take(id: string, beatId: string): TakeView {
     voicesPreviousText: false,
     selected: false,
     audioUrl: `/audio/${id}`,
+    qc: { status: 'pass', flags: [] },
   };
 }
 
@@ -56,6 +57,7 @@ function session(): SessionView {
     sourceEls: '',
     charactersSpent: 0,
     lastError: null,
+    qcListening: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
     progress: progress({ pending: 2 }),

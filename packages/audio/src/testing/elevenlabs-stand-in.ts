@@ -186,7 +186,7 @@ function parseMultipart(body: Buffer, contentType: string): FormPart[] {
 function voiceWithFault(
   text: string,
   fault: VoiceFault | null,
-  voice: { sampleRate: number; voiceId: string; speed: number },
+  voice: { sampleRate: number; voiceId: string; speed: number; seed?: number },
 ): {
   speech: SyntheticSpeech;
   alignment: { characters: string[]; start: number[]; end: number[] };
@@ -250,11 +250,12 @@ interface SynthesisBody {
   voice_settings: { stability: number; similarity_boost: number; style: number; speed: number };
   previous_text?: string;
   next_text?: string;
+  seed?: number;
 }
 
 function validate(body: unknown): SynthesisBody {
   if (typeof body !== 'object' || body === null) throw validationError([], 'expected an object');
-  const { text, model_id, voice_settings, previous_text, next_text } = body as Record<
+  const { text, model_id, voice_settings, previous_text, next_text, seed } = body as Record<
     string,
     unknown
   >;
@@ -301,6 +302,7 @@ function validate(body: unknown): SynthesisBody {
     },
     ...(typeof previous_text === 'string' ? { previous_text } : {}),
     ...(typeof next_text === 'string' ? { next_text } : {}),
+    ...(typeof seed === 'number' ? { seed } : {}),
   };
 }
 
@@ -433,6 +435,7 @@ export async function startElevenLabsStandIn(
         sampleRate,
         voiceId,
         speed: body.voice_settings.speed,
+        ...(body.seed === undefined ? {} : { seed: body.seed }),
       });
       const { speech } = voice;
       counters.synthesized++;

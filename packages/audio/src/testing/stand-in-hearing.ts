@@ -36,7 +36,7 @@ const RUN_GAP_SECONDS = 0.1;
 /** Votes whose offsets are this close are one match. */
 const BUCKET_SECONDS = 0.004;
 /** Crossings a stretch needs before it counts as heard (a few tone periods are no word). */
-const MIN_CROSSINGS = 30;
+const MIN_CROSSINGS = 12;
 
 function crossings(pcm: Int16Array, sampleRate: number): Crossing[] {
   const times: number[] = [];
@@ -185,7 +185,7 @@ export function hear(
     const overlaps = heard.some(
       (other) =>
         Math.min(other.end, word.end) - Math.max(other.start, word.start) >
-        0.5 * Math.min(other.end - other.start, word.end - word.start),
+        0.25 * Math.min(other.end - other.start, word.end - word.start),
     );
     if (!overlaps) heard.push({ text: word.text, start: word.start, end: word.end });
   }

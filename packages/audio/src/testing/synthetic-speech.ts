@@ -17,17 +17,19 @@ function hash(text: string): number {
 
 /**
  * Deterministic stand-in "speech": one tone per character (spaces included), pitch from the
- * voice, duration inversely proportional to speed. There is no silence anywhere, so every
+ * voice (and a little from the text and seed), duration inversely proportional to speed. There is no silence anywhere, so every
  * silence in a take is one the renderer inserted, and the alignment is exact by construction.
  * The last character fades out, as a voice ends: a take that stops at full level was cut.
  */
 export function syntheticSpeech(
   text: string,
-  options: { sampleRate: number; voiceId: string; speed: number },
+  options: { sampleRate: number; voiceId: string; speed: number; seed?: number },
 ): SyntheticSpeech {
   const characters = Array.from(text);
   const seconds = SYNTHETIC_CHARACTER_MS / 1000 / options.speed;
-  const base = 110 + (hash(options.voiceId) % 110);
+  // Each performance sits a little higher or lower (±5 %), as a real voice varies per request.
+  const performance = 1 + ((hash(`${text}|${options.seed ?? ''}`) % 21) - 10) * 0.005;
+  const base = (110 + (hash(options.voiceId) % 110)) * performance;
   const pcm = new Int16Array(Math.round(characters.length * seconds * options.sampleRate));
   const startSeconds: number[] = [];
   const endSeconds: number[] = [];
