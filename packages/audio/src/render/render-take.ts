@@ -64,6 +64,8 @@ export interface RenderedTake {
   warnings: RenderWarning[];
   /** The take's own QC: signal checks and listening (the session-wide checks come on top). */
   qc: QcResult;
+  /** CPU the signal checks took (user + system, ms): their whole cost, measured per take. */
+  signalQcCpuMs: number;
   /** Segments served from the cache, and requests actually sent. */
   cacheHits: number;
   requests: number;
@@ -140,7 +142,9 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
   const speeds: Record<number, number> = {};
   for (const segment of settings) for (const line of segment.lines) speeds[line] = segment.speed;
   // On the samples just assembled: no decode, no other process.
+  const cpuBefore = process.cpuUsage();
   const signalQc = signalChecks({ ...take, speeds });
+  const cpu = process.cpuUsage(cpuBefore);
   const mp3 = await encodeMp3(take.pcm, take.sampleRate, {
     bitrateKbps: input.bitrateKbps,
     ffmpegPath: input.ffmpegPath,
@@ -167,6 +171,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
     },
     warnings,
     qc: takeQc({ signal: signalQc, listening }),
+    signalQcCpuMs: (cpu.user + cpu.system) / 1000,
     cacheHits,
     requests: results.length - cacheHits,
   };
