@@ -54,6 +54,8 @@ const cliCodes = {
 const hints = {
   MISSING_TAKES: 'select a take for each, or pass --partial to export without them',
   NO_TAKES: 'voice the session and select takes first',
+  FLAGGED_TAKES:
+    'listen and select other takes (`studio qc <session>` lists them), or pass --allow-flagged',
 } satisfies Partial<Record<DomainErrorCode, string>>;
 
 function lookup<T>(map: Partial<Record<DomainErrorCode, T>>, code: DomainErrorCode | null) {

@@ -12,6 +12,7 @@ import { exportCommand, LOUDNESS_CHOICES, parseLoudness } from './commands/expor
 import { lexiconAddCommand, lexiconListCommand, lexiconRemoveCommand } from './commands/lexicon.js';
 import { mcpCommand } from './commands/mcp.js';
 import { newSessionCommand } from './commands/new.js';
+import { qcCommand } from './commands/qc.js';
 import { regenerateCommand } from './commands/regenerate.js';
 import { renderCommand } from './commands/render.js';
 import {
@@ -34,7 +35,8 @@ const usage = `Usage: studio <command> [options]
 
 Commands:
   sessions                              list sessions, most recent first
-  show <session>                        beats, statuses and selected takes
+  show <session>                        beats, statuses, selected takes, decisions and QC
+  qc <session>                          the takes take QC flagged, with where and why
   new FILE.els [--generate] [--wait] [--dialogue-mode ${DIALOGUE_MODES.join('|')}]
                                         create a session (FILE - reads stdin); --wait follows
                                         generation live and exits 0 only if every beat is ready;
@@ -50,9 +52,11 @@ Commands:
   note <session> <beat> <take> TEXT [--at SECONDS]
                                         a note on a take, at a time in it when given
   export <session> --out DIR [--loudness ${LOUDNESS_CHOICES}] [--partial] [--approved-only]
+         [--allow-flagged]
                                         export the selected takes and download every file
-                                        (--approved-only: only beats whose take is approved)
-  render FILE.els --out DIR [--loudness …]
+                                        (--approved-only: only beats whose take is approved;
+                                        --allow-flagged: even takes that failed QC)
+  render FILE.els --out DIR [--loudness …] [--allow-flagged]
                                         the whole job: create, generate, export, download
   budget <session> <credits|none> [--resume]
                                         the credits the session may spend; --resume voices
@@ -92,6 +96,7 @@ const options = {
   reason: { type: 'string' },
   note: { type: 'string' },
   at: { type: 'string' },
+  'allow-flagged': { type: 'boolean', default: false },
   pace: { type: 'string' },
   stability: { type: 'string' },
   style: { type: 'string' },
@@ -199,6 +204,8 @@ export async function run(argv: string[], env = process.env): Promise<number> {
           await context(),
           ...(positionals(rest, 1, '<session>') as [string]),
         );
+      case 'qc':
+        return await qcCommand(await context(), ...(positionals(rest, 1, '<session>') as [string]));
       case 'new': {
         const [file] = positionals(rest, 1, 'FILE.els');
         const mode = dialogueMode(values['dialogue-mode']);
@@ -265,6 +272,7 @@ export async function run(argv: string[], env = process.env): Promise<number> {
           loudness: parseLoudness(values.loudness),
           partial: values.partial,
           approvedOnly: values['approved-only'],
+          allowFlagged: values['allow-flagged'],
         };
         return await exportCommand(await context(), session!, exportOptions);
       }
@@ -275,6 +283,7 @@ export async function run(argv: string[], env = process.env): Promise<number> {
           loudness: parseLoudness(values.loudness),
           partial: false,
           approvedOnly: false,
+          allowFlagged: values['allow-flagged'],
         };
         return await renderCommand(await context(true), file!, exportOptions);
       }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startElevenLabsStandIn, type ElevenLabsStandIn } from '@studio/audio/testing';
 import { startPrivateStudio, type PrivateStudio } from '../src/private-studio.js';
 
 const bin = fileURLToPath(new URL('../bin/studio.js', import.meta.url));
@@ -215,6 +216,80 @@ describe('studio CLI against a running studio', () => {
     );
     expect(both.code).toBe(2);
   }, 60_000);
+});
+
+describe('studio take QC through the ElevenLabs stand-in', () => {
+  let standIn: ElevenLabsStandIn;
+  let server: PrivateStudio;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    standIn = await startElevenLabsStandIn();
+    server = await startPrivateStudio({
+      ...baseEnv,
+      TTS_PROVIDER: 'elevenlabs',
+      ELEVENLABS_API_KEY: standIn.apiKey,
+      ELEVENLABS_BASE_URL: standIn.baseUrl,
+      // The flagged take stays selected: what export must refuse.
+      QC_AUTO_REGENERATE: 'false',
+    });
+    env = { STUDIO_URL: server.connection.url, STUDIO_TOKEN: server.connection.token ?? '' };
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await standIn?.close();
+  });
+
+  it('shows QC, lists the flagged takes, and exports a flagged take only when allowed', async () => {
+    standIn.injectVoiceFault({ kind: 'skip', word: 'day' });
+    const created = await studio(['new', script, '--wait', '--json'], env);
+    expect(created.code).toBe(0);
+    const prefix = json<{ id: string }>(created).id.slice(0, 8);
+
+    const shown = json<{ beats: { takes: { qc: { status: string } }[] }[] }>(
+      await studio(['show', prefix, '--json'], env),
+    );
+    expect(shown.beats.map((beat) => beat.takes[0]?.qc.status)).toEqual(['pass', 'fail']);
+    const human = await studio(['show', prefix], env);
+    expect(human.stdout.split('\n')[3]).toMatch(/QC$/);
+    expect(human.stdout).toContain('fail: missing_words');
+
+    const flagged = json<
+      {
+        beatKey: string;
+        takeNumber: number;
+        selected: boolean;
+        qc: { flags: { code: string; words: { text: string }[] }[] };
+      }[]
+    >(await studio(['qc', prefix, '--json'], env));
+    expect(flagged.map((take) => [take.beatKey, take.takeNumber, take.selected])).toEqual([
+      ['02_boomer', 1, true],
+    ]);
+    expect(flagged[0]?.qc.flags.map((flag) => [flag.code, flag.words.map((w) => w.text)])).toEqual([
+      ['missing_words', ['day']],
+    ]);
+
+    const out = await mkdtemp(path.join(os.tmpdir(), 'studio-export-'));
+    const refused = await studio(['export', prefix, '--out', out, '--json'], env);
+    expect(refused.code).toBe(1);
+    expect(
+      json<{ error: { code: string; details: { domainCode: string } } }>(refused).error,
+    ).toMatchObject({
+      code: 'API_ERROR',
+      details: { domainCode: 'FLAGGED_TAKES' },
+    });
+    expect(await readdir(out)).toEqual([]);
+    const allowed = await studio(
+      ['export', prefix, '--out', out, '--allow-flagged', '--json'],
+      env,
+    );
+    expect(allowed.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {
+      beats: { qc: { status: string } }[];
+    };
+    expect(manifest.beats.map((beat) => beat.qc.status)).toEqual(['pass', 'fail']);
+  }, 180_000);
 });
 
 describe('studio render with no server', () => {

@@ -2,7 +2,7 @@
  * What every procedure and job works with: the studio's parts, built once by `createStudio`
  * (or by a test), plus, per request, a logger carrying the request id.
  */
-import type { SegmentCache, SpeechProvider, Storage } from '@studio/audio';
+import type { SegmentCache, SpeechProvider, Storage, Transcriber } from '@studio/audio';
 import type { StudioDb } from '@studio/db';
 import type { Account } from './account/account.js';
 import type { EventBus } from './events/bus.js';
@@ -35,6 +35,10 @@ export interface Services {
   ffmpegPath: string | undefined;
   /** Speaks the lines a script gives no speaker: a voice profile's character. */
   defaultCharacter: string;
+  /** Speech recognition for take QC (null: no ElevenLabs key, or `QC_LISTENING=off`). */
+  transcriber: Transcriber | null;
+  /** Voice a beat again, once, when its first take fails QC (`QC_AUTO_REGENERATE`). */
+  qcAutoRegenerate: boolean;
   /** Tells the worker that jobs were queued. */
   wakeWorker(): void;
 }

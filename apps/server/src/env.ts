@@ -64,7 +64,17 @@ const schema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   FFMPEG_PATH: optionalText,
   DEFAULT_CHARACTER: optionalText.pipe(z.string().default('every-coon')),
+  /** Transcribe every take to check it (speech recognition QC): `auto` = when a key is set. */
+  QC_LISTENING: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Voice a beat once more, automatically, when its first take fails QC. */
+  QC_AUTO_REGENERATE: z.enum(['true', 'false']).default('true'),
 });
+
+/** Speech recognition for take QC: the ElevenLabs account, whatever voices the takes. */
+export interface QcConfig {
+  listening: { apiKey: string; baseUrl: string | undefined } | null;
+  autoRegenerate: boolean;
+}
 
 export type ProviderConfig =
   | { kind: 'elevenlabs'; apiKey: string; baseUrl: string | undefined; modelId: string | undefined }
@@ -89,6 +99,7 @@ export interface StudioConfig {
    * as the seed voiced them. Checked against the voice profiles once the database is open.
    */
   defaultCharacter: string;
+  qc: QcConfig;
 }
 
 export interface EnvIssue {
@@ -138,6 +149,9 @@ export function loadEnv(source: Record<string, string | undefined>): StudioConfi
       message: `required when HOST is not a loopback address (HOST=${env.HOST})`,
     });
   }
+  if (env.QC_LISTENING === 'on' && !env.ELEVENLABS_API_KEY) {
+    issues.push({ name: 'ELEVENLABS_API_KEY', message: 'required when QC_LISTENING=on' });
+  }
   if (issues.length > 0) throw new EnvError(issues);
 
   const provider: ProviderConfig =
@@ -162,6 +176,13 @@ export function loadEnv(source: Record<string, string | undefined>): StudioConfi
     logLevel: env.LOG_LEVEL,
     ffmpegPath: env.FFMPEG_PATH,
     defaultCharacter: env.DEFAULT_CHARACTER,
+    qc: {
+      listening:
+        env.QC_LISTENING !== 'off' && env.ELEVENLABS_API_KEY
+          ? { apiKey: env.ELEVENLABS_API_KEY, baseUrl: env.ELEVENLABS_BASE_URL }
+          : null,
+      autoRegenerate: env.QC_AUTO_REGENERATE === 'true',
+    },
   };
 }
 

@@ -72,6 +72,7 @@ const classOf = {
   // @studio/audio
   MISSING_TAKES: 'PRECONDITION_FAILED',
   NO_TAKES: 'PRECONDITION_FAILED',
+  FLAGGED_TAKES: 'PRECONDITION_FAILED',
   missing_profile: 'PRECONDITION_FAILED',
   invalid_beat: 'BAD_REQUEST',
   invalid_request: 'BAD_REQUEST',

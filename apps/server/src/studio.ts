@@ -30,7 +30,7 @@ import { settleInterruptedExports } from './exports/interrupted-exports.js';
 import type { StudioEvent } from './events/types.js';
 import { createConcurrencyLimit, createRequestGate } from './generation/concurrency.js';
 import { sweepOrphans } from './generation/orphan-sweep.js';
-import { createProvider } from './generation/providers.js';
+import { createProvider, createTranscriber } from './generation/providers.js';
 import { createSessionBudgets } from './generation/budgets.js';
 import { createSessionHalts } from './generation/session-halts.js';
 import { voiceBeat } from './generation/voice-beat.js';
@@ -100,6 +100,7 @@ export async function createStudio(
     level: config.logLevel,
     secrets: [
       config.provider.kind === 'elevenlabs' ? config.provider.apiKey : undefined,
+      config.qc.listening?.apiKey,
       config.token,
     ],
     ...(options.logDestination ? { destination: options.logDestination } : {}),
@@ -137,6 +138,8 @@ export async function createStudio(
     modelOverride: config.provider.kind === 'elevenlabs' ? config.provider.modelId : undefined,
     ffmpegPath: config.ffmpegPath,
     defaultCharacter,
+    transcriber: createTranscriber(config.qc),
+    qcAutoRegenerate: config.qc.autoRegenerate,
     wakeWorker: () => worker.wake(),
   };
   const worker = createWorker<GenerationJob>({

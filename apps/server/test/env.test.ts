@@ -49,6 +49,18 @@ describe('loadEnv', () => {
     );
   });
 
+  it('listens to takes (QC) when a key is set, unless told not to', () => {
+    expect(loadEnv({}).qc).toEqual({ listening: null, autoRegenerate: true });
+    expect(loadEnv({ ELEVENLABS_API_KEY: 'sk', TTS_PROVIDER: 'local' }).qc.listening).toEqual({
+      apiKey: 'sk',
+      baseUrl: undefined,
+    });
+    expect(loadEnv({ ELEVENLABS_API_KEY: 'sk', QC_LISTENING: 'off' }).qc.listening).toBeNull();
+    expect(loadEnv({ QC_AUTO_REGENERATE: 'false' }).qc.autoRegenerate).toBe(false);
+    expect(issuesOf({ QC_LISTENING: 'on' })).toEqual(['ELEVENLABS_API_KEY']);
+    expect(issuesOf({ QC_LISTENING: 'sometimes' })).toEqual(['QC_LISTENING']);
+  });
+
   it('treats empty values as unset', () => {
     expect(
       loadEnv({ ELEVENLABS_API_KEY: '', STUDIO_TOKEN: '', GENERATION_CONCURRENCY: '' }),

@@ -58,6 +58,7 @@ interface TakeOut {
   selected: boolean;
   audio_url: string;
   audio_resource: string;
+  qc: { status: string; flags: { code: string }[]; transcript?: string };
   settings_used: { stability: number }[];
 }
 interface BeatOut {
@@ -123,6 +124,7 @@ describe('MCP over HTTP', { timeout: 180_000 }, () => {
         'estimate_generation',
         'reimport_script',
         'list_sessions',
+        'rerun_take_qc',
       ]),
     );
     for (const tool of tools) {
@@ -227,6 +229,13 @@ describe('MCP over HTTP', { timeout: 180_000 }, () => {
     expect(take.selected).toBe(false);
     expect(take.settings_used[0]!.stability).toBe(0.2);
     expect(links(revised).map((link) => link.uri)).toEqual([take.audio_url]);
+    // Take QC comes with every take: measured and listened to (the stand-in transcribes).
+    expect(take.qc).toMatchObject({ status: 'pass', flags: [] });
+    const rechecked = structured<{ take: TakeOut }>(
+      await call('rerun_take_qc', { session_id: prefix, beat_id: 1, take_id: 2 }),
+    ).take;
+    expect(rechecked).toMatchObject({ take_id: take.take_id, number: 2, qc: { status: 'pass' } });
+    expect(rechecked.qc.transcript).toBeDefined();
 
     const selected = structured<{ selected_take_id: string }>(
       await call('select_take', { session_id: prefix, beat_id: 'b01', take_id: '2' }),

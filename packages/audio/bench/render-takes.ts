@@ -2,7 +2,8 @@
  * Renders 40 beats through the ElevenLabs stand-in (no latency) and prints, one figure per line,
  * the post-processing time per take — everything after the provider returned: cutting at line
  * ends, inserting silence, caching, encoding, storing — and the ffmpeg processes per take.
- * Targets on the 2-core machine: ≤ 150 ms and ≤ 1 process per take.
+ * Targets on the 2-core machine: ≤ 150 ms and ≤ 1 process per take. Also the CPU the signal
+ * checks of take QC cost per take (measured with `process.cpuUsage`; target ≤ 10 ms).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -114,13 +115,15 @@ try {
 
   const postprocess: number[] = [];
   const processes: number[] = [];
+  const qcCpu: number[] = [];
   let segments = 0;
   for (let i = 0; i < BEATS; i++) {
     provider.elapsedMs = 0;
     const before = ffmpegProcessCount();
     const start = performance.now();
-    const { take } = await render(i, 'take');
+    const { take, signalQcCpuMs } = await render(i, 'take');
     postprocess.push(performance.now() - start - provider.elapsedMs);
+    qcCpu.push(signalQcCpuMs);
     processes.push(ffmpegProcessCount() - before);
     segments += take.settings.length;
   }
@@ -133,6 +136,9 @@ try {
     ffmpeg_processes_per_take: processes.reduce((a, b) => a + b, 0) / BEATS,
     ffmpeg_processes_per_take_max: Math.max(...processes),
     ffmpeg_one_time_probes: oneTimeProcesses,
+    signal_qc_cpu_ms_per_take_median: Math.round(percentile(qcCpu, 0.5) * 100) / 100,
+    signal_qc_cpu_ms_per_take_p90: Math.round(percentile(qcCpu, 0.9) * 100) / 100,
+    signal_qc_cpu_ms_per_take_max: Math.round(Math.max(...qcCpu) * 100) / 100,
   };
   for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 } finally {

@@ -151,3 +151,32 @@ export type { ExportNote, ReviewedBeat, TakeReviewRecord } from './export/review
 export { ffmpegProcessCount, resolveFfmpegPath, FfmpegError } from './ffmpeg/run-ffmpeg.js';
 export type { FfmpegOptions } from './ffmpeg/run-ffmpeg.js';
 export { MP3_SAMPLE_RATE, DEFAULT_BITRATE_KBPS } from './ffmpeg/encode-mp3.js';
+export { decodeToPcm } from './ffmpeg/decode.js';
+
+export { QC_CODES, QC_SEVERITIES, QC_STATUSES, qcStatusOf } from './qc/qc-result.js';
+export type {
+  QcCode,
+  QcFlag,
+  QcResult,
+  QcSeverity,
+  QcStats,
+  QcStatus,
+  QcWord,
+} from './qc/qc-result.js';
+export { QC_THRESHOLDS } from './qc/thresholds.js';
+export { signalChecks } from './qc/signal-checks.js';
+export type { SegmentEnd, SignalCheckInput, SignalCheckResult } from './qc/signal-checks.js';
+export { sessionChecks } from './qc/session-checks.js';
+export type { SessionCheckInput } from './qc/session-checks.js';
+export { checkTranscript } from './qc/transcript-check.js';
+export type { HeardWord, TranscriptCheck } from './qc/transcript-check.js';
+export { spokenWords } from './qc/spoken-words.js';
+export { listenToTake } from './qc/listen.js';
+export type { Listening } from './qc/listen.js';
+export { LISTENING_CODES, SESSION_CODES, takeQc, updateQc } from './qc/take-qc.js';
+export type { Transcript, Transcriber } from './qc/transcriber.js';
+export {
+  createElevenLabsTranscriber,
+  DEFAULT_TRANSCRIPTION_MODEL,
+} from './providers/elevenlabs-transcriber.js';
+export type { ElevenLabsTranscriberOptions } from './providers/elevenlabs-transcriber.js';

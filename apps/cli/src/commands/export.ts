@@ -24,6 +24,8 @@ export interface ExportOptions {
   partial: boolean;
   /** Only beats whose selected take is approved. */
   approvedOnly: boolean;
+  /** Export selected takes that failed take QC. */
+  allowFlagged: boolean;
 }
 
 /** Exports the session and downloads every file into `options.outDir`. */
@@ -38,6 +40,7 @@ export async function exportAndDownload(
     loudness: options.loudness,
     partial: options.partial,
     approvedOnly: options.approvedOnly,
+    allowFlagged: options.allowFlagged,
   });
   const files = await downloadFiles(ctx.connection, exported.files, options.outDir);
   return { exportId: exported.id, outDir: path.resolve(options.outDir), files };

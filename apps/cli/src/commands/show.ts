@@ -2,6 +2,7 @@
 import { formatSeconds, table } from '../output.js';
 import { resolveRefs, type SessionView } from '../resolve.js';
 import type { CommandContext } from './context.js';
+import { qcSummary } from './qc.js';
 
 /** `approved`, `rejected (pacing)` or `-` for the selected take. */
 function decisionOf(decision: SessionView['beats'][number]['takes'][number]['decision']): string {
@@ -17,7 +18,7 @@ export function describeSession(session: SessionView): string {
     '',
   ];
   const rows = [
-    ['#', 'BEAT', 'NAME', 'STATUS', 'TAKES', 'SELECTED', 'DURATION', 'DECISION'],
+    ['#', 'BEAT', 'NAME', 'STATUS', 'TAKES', 'SELECTED', 'DURATION', 'DECISION', 'QC'],
     ...session.beats.map((beat) => {
       const index = beat.takes.findIndex((take) => take.id === beat.selectedTakeId);
       const selected = beat.takes[index];
@@ -30,6 +31,7 @@ export function describeSession(session: SessionView): string {
         selected ? `take ${index + 1}` : '-',
         selected ? formatSeconds(selected.durationMs) : '-',
         decisionOf(selected?.decision ?? null),
+        selected ? qcSummary(selected.qc) : '-',
       ];
     }),
   ];

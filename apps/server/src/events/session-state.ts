@@ -55,7 +55,10 @@ export interface SessionState {
     beatIds?: readonly string[],
     change?: { decided?: boolean },
   ): Promise<SessionDetail>;
-  /** A take was added to a beat (given with its text and selection as committed with the take). */
+  /**
+   * A take was added to a beat, or its QC changed (`qc.rerun`): browsers add or replace it. Given
+   * with the beat's text and selection as committed with the take.
+   */
   takeAdded(take: TakeRow, beat: Pick<BeatRow, 'sessionId' | 'text' | 'selectedTakeId'>): void;
   /** Beats were added, removed or rewritten (a re-import): browsers fetch the session again. */
   scriptChanged(sessionId: string): Promise<SessionDetail>;
@@ -164,6 +167,7 @@ export function createSessionState({
     takeAdded(take, beat) {
       bus.publish(beat.sessionId, { type: 'take', take: takeView(take, beat) });
     },
+
     scriptChanged(sessionId) {
       bus.publish(sessionId, { type: 'script' });
       return beatsChanged(sessionId);

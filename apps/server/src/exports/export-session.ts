@@ -22,6 +22,8 @@ export interface ExportRequest {
   partial: boolean;
   /** Only beats whose selected take is approved (the others are skipped, as in a partial one). */
   approvedOnly: boolean;
+  /** Export selected takes that failed take QC. */
+  allowFlagged: boolean;
 }
 
 export async function exportSession(
@@ -36,6 +38,7 @@ export async function exportSession(
       ...(request.loudness === null ? {} : { loudnessTarget: request.loudness }),
       partial: request.partial,
       ...(request.approvedOnly ? { approvedOnly: true } : {}),
+      allowFlagged: request.allowFlagged,
     },
   });
   sessionState.exportChanged(row);
@@ -57,6 +60,7 @@ export async function exportSession(
       options: {
         loudness: request.loudness,
         partial: request.partial || request.approvedOnly,
+        allowFlagged: request.allowFlagged,
       },
       storage: services.storage,
       exportId: row.id,

@@ -2,9 +2,15 @@
  * The speech providers, built here and nowhere else: the bare provider of the configuration, once
  * per process, and the provider one piece of work (a beat's job, a voice preview) speaks through.
  */
-import { createSpeechProvider, withRetries, type SpeechProvider } from '@studio/audio';
+import {
+  createElevenLabsTranscriber,
+  createSpeechProvider,
+  withRetries,
+  type SpeechProvider,
+  type Transcriber,
+} from '@studio/audio';
 import type { Services } from '../context.js';
-import type { ProviderConfig } from '../env.js';
+import type { ProviderConfig, QcConfig } from '../env.js';
 import type { Logger } from '../logger.js';
 
 export function createProvider(config: ProviderConfig): SpeechProvider {
@@ -14,6 +20,16 @@ export function createProvider(config: ProviderConfig): SpeechProvider {
         ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
       })
     : createSpeechProvider();
+}
+
+/** Speech recognition for take QC, when the studio has an ElevenLabs key and listening is on. */
+export function createTranscriber(config: QcConfig): Transcriber | null {
+  const { listening } = config;
+  if (!listening) return null;
+  return createElevenLabsTranscriber({
+    apiKey: listening.apiKey,
+    ...(listening.baseUrl ? { baseUrl: listening.baseUrl } : {}),
+  });
 }
 
 /**

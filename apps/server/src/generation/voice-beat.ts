@@ -24,6 +24,7 @@ import { surroundings } from './neighbours.js';
 import { projectLexicon } from '../lexicon/project-lexicon.js';
 import { BudgetExceededError } from './budgets.js';
 import { statusAfterReview } from '../sessions/review-status.js';
+import { followUpQc, sessionTranscriber, withSessionChecks } from '../qc/take-qc.js';
 import { renderProfiles } from './profiles.js';
 import { providerFor } from './providers.js';
 import { stopsSession } from './session-halts.js';
@@ -74,14 +75,25 @@ export async function voiceBeat(
       sessionId: job.sessionId,
       takeId: job.id,
       ffmpegPath: services.ffmpegPath,
-      regenerate: job.kind === 'regenerate',
+      // Every job but a first voicing asks for a new performance.
+      regenerate: job.kind !== 'generate',
+      transcriber: await sessionTranscriber(services, job.sessionId),
       signal: jobSignal,
+    });
+    const takeDirection = direction ?? beat.parsed.primaryDirection;
+    const qc = await withSessionChecks(services, {
+      sessionId: job.sessionId,
+      beat,
+      qc: rendered.qc,
+      timings: rendered.take.timings,
+      direction: takeDirection,
     });
     const completed = await completeJob(db, job.id, {
       ...rendered.take,
       creditsPerCharacter:
         rendered.take.provider === 'local' ? null : services.account.rate(rendered.take.modelId),
-      direction: direction ?? beat.parsed.primaryDirection,
+      qc,
+      direction: takeDirection,
       // The text as it was read: if a re-import changes it meanwhile, the beat stays stale.
       voicedText: beat.text,
     });
@@ -92,6 +104,7 @@ export async function voiceBeat(
         requests: rendered.requests,
         cacheHits: rendered.cacheHits,
         charactersBilled: rendered.take.charactersBilled,
+        qc: qc.status,
       },
       'beat voiced',
     );
@@ -103,6 +116,7 @@ export async function voiceBeat(
         selectedTakeId,
       });
     }
+    await followUpQc(services, job, completed);
   } catch (error) {
     // Shutting down: the job stays `running` and is requeued at the next start.
     if (signal.aborted) return;

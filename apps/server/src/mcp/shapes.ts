@@ -24,6 +24,30 @@ export const noteShape = z.object({
   resolved: z.boolean(),
 });
 
+const qcFlagShape = z.object({
+  code: z.string(),
+  severity: z.enum(['warn', 'fail']),
+  /** 0-based index of the beat's line. */
+  line_index: z.number().int().optional(),
+  start_ms: z.number().optional(),
+  end_ms: z.number().optional(),
+  message: z.string(),
+  /** The words in question (speech recognition), with their times in the take. */
+  words: z
+    .array(z.object({ text: z.string(), start_ms: z.number(), end_ms: z.number() }))
+    .optional(),
+});
+
+/** Take QC: what the studio found by measuring and by listening to the take. */
+export const qcShape = z.object({
+  status: z.enum(['pass', 'warn', 'fail', 'pending', 'not_checked']),
+  flags: z.array(qcFlagShape),
+  word_error_rate: z.number().optional(),
+  transcript: z.string().optional(),
+  /** Why a check could not run (`not_checked`); `rerun_take_qc` tries again. */
+  reason: z.string().optional(),
+});
+
 export const takeShape = z.object({
   take_id: z.string(),
   /** 1 = the beat's oldest take. */
@@ -51,6 +75,7 @@ export const takeShape = z.object({
   decision: z.enum(['approved', 'rejected']).nullable(),
   reason: z.string().nullable(),
   notes: z.array(noteShape),
+  qc: qcShape,
 });
 export type TakeOut = z.infer<typeof takeShape>;
 
@@ -138,6 +163,29 @@ export function takeOut(take: TakeView, index: number, links: Links): TakeOut {
     decision: take.decision?.decision ?? null,
     reason: take.decision?.reason ?? null,
     notes: take.notes.map(noteOut),
+    qc: qcOut(take.qc),
+  };
+}
+
+export function qcOut(qc: TakeView['qc']): z.infer<typeof qcShape> {
+  return {
+    status: qc.status,
+    flags: qc.flags.map((flag) => ({
+      code: flag.code,
+      severity: flag.severity,
+      ...(flag.lineIndex === undefined ? {} : { line_index: flag.lineIndex }),
+      ...(flag.startMs === undefined ? {} : { start_ms: flag.startMs }),
+      ...(flag.endMs === undefined ? {} : { end_ms: flag.endMs }),
+      message: flag.message,
+      ...(flag.words
+        ? {
+            words: flag.words.map((w) => ({ text: w.text, start_ms: w.startMs, end_ms: w.endMs })),
+          }
+        : {}),
+    })),
+    ...(qc.wordErrorRate === undefined ? {} : { word_error_rate: qc.wordErrorRate }),
+    ...(qc.transcript === undefined ? {} : { transcript: qc.transcript }),
+    ...(qc.reason === undefined ? {} : { reason: qc.reason }),
   };
 }
 

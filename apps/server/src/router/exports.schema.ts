@@ -9,6 +9,8 @@ export const createExportInput = sessionRef.extend({
   partial: z.boolean().default(false),
   /** Export only the beats whose selected take is approved, skipping the others. */
   approvedOnly: z.boolean().default(false),
+  /** Export selected takes that failed take QC (refused with FLAGGED_TAKES otherwise). */
+  allowFlagged: z.boolean().default(false),
 });
 
 export const exportRef = z.object({ exportId: z.uuid() });

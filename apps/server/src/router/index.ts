@@ -11,6 +11,7 @@ import { exportsRouter } from './exports.js';
 import { generationRouter } from './generation.js';
 import { lexiconRouter } from './lexicon.js';
 import { reviewsRouter } from './reviews.js';
+import { qcRouter } from './qc.js';
 import { sessionsRouter } from './sessions.js';
 import { takesRouter } from './takes.js';
 import { voicesRouter } from './voices.js';
@@ -21,6 +22,7 @@ export const appRouter = router({
   generation: generationRouter,
   takes: takesRouter,
   reviews: reviewsRouter,
+  qc: qcRouter,
   exports: exportsRouter,
   voices: voicesRouter,
   lexicon: lexiconRouter,

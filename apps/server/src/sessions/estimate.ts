@@ -20,6 +20,7 @@ import { surroundings } from '../generation/neighbours.js';
 import { renderProfiles } from '../generation/profiles.js';
 import { QUEUED_BY_START } from '../generation/queue-work.js';
 import { projectLexicon } from '../lexicon/project-lexicon.js';
+import { sessionListens } from '../qc/take-qc.js';
 
 export interface Estimate {
   provider: ProviderName;
@@ -35,7 +36,27 @@ export interface Estimate {
   charactersSpent: number;
   /** The subscription's remaining credits, when known: a larger estimate will not be voiced. */
   remainingCredits: number | null;
+  qc: QcEstimate;
 }
+
+/** What take QC adds to the run. */
+export interface QcEstimate {
+  /** Takes are transcribed (speech recognition QC) for this session. */
+  listening: boolean;
+  /** Minutes of audio sent to speech to text (billed by audio time); 0 when not listening. */
+  transcriptionMinutes: number;
+  /** A beat whose first take fails QC is voiced once more. */
+  autoRegenerate: boolean;
+  /** At most this much more, if every beat's first take failed and was voiced again. */
+  retryCharacters: number;
+  retryCredits: number;
+}
+
+/**
+ * Speech runs about 15 characters a second at a voice's natural speed (what the local voice and
+ * ElevenLabs' voices average on the example scripts): enough to say what transcription costs.
+ */
+const CHARACTERS_PER_SECOND = 15;
 
 /** A beat whose character has no voice profile cannot be voiced: it costs nothing. */
 function requestsOf(
@@ -58,7 +79,10 @@ const neighbourOf = (beat: BeatWithTakes | undefined): NeighbourBeat | null => {
 };
 
 export async function estimateGeneration(
-  services: Pick<Services, 'db' | 'cache' | 'provider' | 'modelOverride' | 'account'>,
+  services: Pick<
+    Services,
+    'db' | 'cache' | 'provider' | 'modelOverride' | 'account' | 'transcriber' | 'qcAutoRegenerate'
+  >,
   sessionId: string,
 ): Promise<Estimate> {
   const { provider, cache } = services;
@@ -69,6 +93,7 @@ export async function estimateGeneration(
   await services.account.models().catch(() => []);
   let segments = 0;
   let cachedSegments = 0;
+  const all: SpeechRequest[] = [];
   const uncached: SpeechRequest[] = [];
   for (const [index, beat] of session.beats.entries()) {
     if (!QUEUED_BY_START.includes(beat.status)) continue;
@@ -85,15 +110,19 @@ export async function estimateGeneration(
     });
     for (const performance of planPerformances(planned, session.dialogueMode, provider.name)) {
       segments += performance.segments.length;
+      all.push(performance.request);
       if (await cache.has(segmentHash(provider, performance.request))) {
         cachedSegments += performance.segments.length;
       } else uncached.push(performance.request);
     }
   }
-  const { characters, credits } = speechCost(uncached, provider.name, (model) =>
-    services.account.rate(model),
-  );
+  const rate = (model: string) => services.account.rate(model);
+  const { characters, credits } = speechCost(uncached, provider.name, rate);
   const remaining = services.account.credits() ?? (await services.account.refreshCredits());
+  const listening = await sessionListens(services, sessionId);
+  // A retry never comes from the cache: a new performance of every segment of the beat.
+  const retry = speechCost(all, provider.name, rate);
+  const spoken = all.reduce((n, request) => n + request.text.length, 0);
   return {
     provider: provider.name,
     beats,
@@ -104,5 +133,14 @@ export async function estimateGeneration(
     budgetCredits: session.budgetCredits,
     charactersSpent: session.charactersSpent,
     remainingCredits: remaining?.remaining ?? null,
+    qc: {
+      listening,
+      transcriptionMinutes: listening
+        ? Math.round((spoken / CHARACTERS_PER_SECOND / 60) * 10) / 10
+        : 0,
+      autoRegenerate: services.qcAutoRegenerate,
+      retryCharacters: services.qcAutoRegenerate ? retry.characters : 0,
+      retryCredits: services.qcAutoRegenerate ? retry.credits : 0,
+    },
   };
 }

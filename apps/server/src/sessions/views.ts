@@ -75,7 +75,11 @@ export interface TakeView extends TakeReview {
   selected: boolean;
   /** Streams the take (with Range support). */
   audioUrl: string;
+  qc: TakeQcView;
 }
+
+/** A take's QC as clients see it (the measurements behind the session checks stay inside). */
+export type TakeQcView = Omit<TakeRow['qc'], 'stats'>;
 
 export interface BeatState {
   id: string;
@@ -176,7 +180,13 @@ export function takeView(
     voicesPreviousText: take.voicedText !== beat.text,
     selected: take.id === beat.selectedTakeId,
     audioUrl: `/audio/${take.id}`,
+    qc: takeQcView(take.qc),
   };
+}
+
+export function takeQcView(qc: TakeRow['qc']): TakeQcView {
+  const { stats: _stats, ...view } = qc;
+  return view;
 }
 
 export function beatState(beat: BeatRow): BeatState {

@@ -67,6 +67,8 @@ const domainMessages = {
   invalid_beat: 'That beat cannot be voiced as written.',
   MISSING_TAKES: 'Some beats have no selected take (allow a partial export to skip them).',
   NO_TAKES: 'Nothing to export yet: select a take for the beats first.',
+  FLAGGED_TAKES:
+    'Some selected takes failed take QC: choose other takes, or allow flagged takes in the export.',
   // stored files
   invalid_key: 'That file name was refused.',
   not_found: 'That file no longer exists.',

@@ -23,6 +23,7 @@ function take(id: string, beatId: string): TakeView {
     audioUrl: `/audio/${id}`,
     decision: null,
     notes: [],
+    qc: { status: 'pass', flags: [] },
   };
 }
 
@@ -65,6 +66,7 @@ function session(): SessionView {
     dialogueMode: 'one_performance',
     budgetCredits: null,
     lastError: null,
+    qcListening: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
     progress: progress({ pending: 2 }),

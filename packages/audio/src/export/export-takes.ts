@@ -2,6 +2,7 @@ import { decodeToPcm } from '../ffmpeg/decode.js';
 import { encodeMp3, MP3_SAMPLE_RATE } from '../ffmpeg/encode-mp3.js';
 import { normalizeLoudness, TRUE_PEAK_DBTP } from '../ffmpeg/loudness.js';
 import type { LoudnessTarget } from '../provider-facts.js';
+import type { QcFlag, QcStatus } from '../qc/qc-result.js';
 import type { FfmpegOptions } from '../ffmpeg/run-ffmpeg.js';
 import { concatPcm } from '../pcm/pcm.js';
 import { exportStorageKey } from '../storage/keys.js';
@@ -21,6 +22,8 @@ export interface ExportTake {
   settings: SegmentSettings[];
   timings: LineTiming[];
   charactersBilled: number;
+  /** Take QC; a take never checked exports as `pending`. */
+  qc?: { status: QcStatus; flags: readonly Pick<QcFlag, 'code' | 'severity'>[] };
 }
 
 export interface ExportBeat extends BeatRef {
@@ -35,6 +38,8 @@ export interface ExportOptions {
   loudness?: LoudnessTarget | null;
   /** Export the beats that have a take instead of refusing with `MISSING_TAKES`. */
   partial?: boolean;
+  /** Export selected takes with a `fail` QC flag instead of refusing with `FLAGGED_TAKES`. */
+  allowFlagged?: boolean;
 }
 
 export interface ExportProgress {
@@ -112,6 +117,10 @@ export async function exportTakes(input: ExportInput): Promise<ExportResult> {
   if (missing.length > 0 && !options.partial) throw new ExportError('MISSING_TAKES', missing);
   const selected = input.beats.flatMap((beat) => (beat.take ? [{ ...beat, take: beat.take }] : []));
   if (selected.length === 0) throw new ExportError('NO_TAKES', missing);
+  const flagged = selected
+    .filter((beat) => beat.take.qc?.flags.some((flag) => flag.severity === 'fail'))
+    .map(({ beatKey, number, name }) => ({ beatKey, number, name }));
+  if (flagged.length > 0 && !options.allowFlagged) throw new ExportError('FLAGGED_TAKES', flagged);
 
   const total = selected.length + 2;
   let completed = 0;
@@ -150,6 +159,10 @@ export async function exportTakes(input: ExportInput): Promise<ExportResult> {
       settings: beat.take.settings,
       charactersBilled: beat.take.charactersBilled,
       ...reviewOf(beat, beat.take.id),
+      qc: {
+        status: beat.take.qc?.status ?? 'pending',
+        flags: (beat.take.qc?.flags ?? []).map((flag) => flag.code),
+      },
     });
     cues.push(
       ...beat.take.timings.map((timing) => ({

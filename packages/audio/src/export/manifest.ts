@@ -1,4 +1,5 @@
 import type { LoudnessTarget } from '../provider-facts.js';
+import type { QcCode, QcStatus } from '../qc/qc-result.js';
 import type { SegmentSettings } from '../types.js';
 import type { ExportNote } from './review-notes.js';
 
@@ -19,6 +20,8 @@ export interface ManifestBeat {
   /** Why it was rejected (exported anyway, e.g. a partial cut). */
   reason: string | null;
   notes: ExportNote[];
+  /** The take's QC when exported, and the codes of its flags. */
+  qc: { status: QcStatus; flags: QcCode[] };
 }
 
 export interface Manifest {

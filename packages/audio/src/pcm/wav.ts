@@ -1,4 +1,4 @@
-import { bytesToPcm } from './pcm.js';
+import { bytesToPcm, pcmToBytes } from './pcm.js';
 
 export interface DecodedWav {
   pcm: Int16Array;
@@ -31,4 +31,22 @@ export function parseWav(bytes: Uint8Array): DecodedWav {
     at = body + size + (size % 2);
   }
   throw new Error('WAV without data');
+}
+
+/** A mono 16-bit PCM WAV of the samples (what speech recognition reads without a codec). */
+export function encodeWav(pcm: Int16Array, sampleRate: number): Buffer {
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + pcm.byteLength, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(pcm.byteLength, 40);
+  return Buffer.concat([header, pcmToBytes(pcm)]);
 }

@@ -1,5 +1,6 @@
 import { fadeIn, fadeOut, msToSamples } from '../pcm/pcm.js';
 import type { SpeechResult } from '../providers/speech-provider.js';
+import type { SegmentEnd } from '../qc/signal-checks.js';
 import type { LineTiming } from '../types.js';
 import { lineSpans } from './line-spans.js';
 
@@ -23,6 +24,8 @@ export interface AssembledTake {
   timings: LineTiming[];
   /** Segments whose alignment did not contain their lines (cut by character count instead). */
   inexactSegments: number[];
+  /** Where each segment's audio was cut in the take, for the truncation check. */
+  segmentEnds: SegmentEnd[];
 }
 
 /** Audio kept around a segment's speech: requests come back padded with silence. */
@@ -50,6 +53,13 @@ function quietestPoint(pcm: Int16Array, from: number, to: number, window: number
   return best + Math.floor(window / 2);
 }
 
+/** Where the provider says its text ends (0 without alignment: nothing to run past). */
+function alignedEndMs(ends: readonly number[]): number {
+  let end = 0;
+  for (const value of ends) if (value > end) end = value;
+  return end;
+}
+
 interface Piece {
   pcm: Int16Array;
   from: number;
@@ -71,6 +81,7 @@ export function assembleTake(segments: readonly VoicedSegment[]): AssembledTake 
   const pieces: Piece[] = [];
   const timings: LineTiming[] = [];
   const inexactSegments: number[] = [];
+  const segmentEnds: SegmentEnd[] = [];
   let total = 0;
 
   segments.forEach(({ audio, lines }, segmentIndex) => {
@@ -105,6 +116,14 @@ export function assembleTake(segments: readonly VoicedSegment[]): AssembledTake 
         pauseAfterMs: line.pauseAfterMs,
       });
       const silenceAfter = ms(line.pauseAfterMs);
+      if (k === lines.length - 1) {
+        segmentEnds.push({
+          lineIndex: line.lineIndex,
+          cutMs: ((total + to - from) * 1000) / sampleRate,
+          overrunMs: alignedEndMs(audio.alignment.endMs) - (pcm.length * 1000) / sampleRate,
+          audioContinues: to < pcm.length,
+        });
+      }
       pieces.push({ pcm, from, to, silenceAfter });
       total += to - from + silenceAfter;
     });
@@ -121,5 +140,5 @@ export function assembleTake(segments: readonly VoicedSegment[]): AssembledTake 
     if (piece.silenceAfter > 0 || i === pieces.length - 1) fadeOut(out, at + length, ramp);
     at += length + piece.silenceAfter;
   });
-  return { pcm: out, sampleRate, timings, inexactSegments };
+  return { pcm: out, sampleRate, timings, inexactSegments, segmentEnds };
 }

@@ -15,6 +15,11 @@ import {
   type SpeechResult,
 } from '../providers/speech-provider.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
+import { listenToTake } from '../qc/listen.js';
+import type { QcResult } from '../qc/qc-result.js';
+import { signalChecks } from '../qc/signal-checks.js';
+import { takeQc } from '../qc/take-qc.js';
+import type { Transcriber } from '../qc/transcriber.js';
 import { takeStorageKey } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
 import type { LineTiming, SegmentContinuity, SegmentSettings, VoiceProfile } from '../types.js';
@@ -62,6 +67,8 @@ export interface RenderTakeInput {
   context?: BeatContext;
   /** The neighbouring beats' selected takes: their request ids, for models that take them. */
   neighbours?: NeighbourTakes;
+  /** Listens to the take once voiced (speech recognition QC); absent: signal checks only. */
+  transcriber?: Transcriber | null;
   signal?: AbortSignal;
 }
 
@@ -84,6 +91,10 @@ export interface TakeColumns {
 export interface RenderedTake {
   take: TakeColumns;
   warnings: RenderWarning[];
+  /** The take's own QC: signal checks and listening (the session-wide checks come on top). */
+  qc: QcResult;
+  /** CPU the signal checks took (user + system, ms): their whole cost, measured per take. */
+  signalQcCpuMs: number;
   /** Segments served from the cache, and requests actually sent. */
   cacheHits: number;
   requests: number;
@@ -220,6 +231,12 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
       segmentIndex,
     })),
   );
+  const speeds: Record<number, number> = {};
+  for (const segment of settings) for (const line of segment.lines) speeds[line] = segment.speed;
+  // On the samples just assembled: no decode, no other process.
+  const cpuBefore = process.cpuUsage();
+  const signalQc = signalChecks({ ...take, speeds });
+  const cpu = process.cpuUsage(cpuBefore);
   const mp3 = await encodeMp3(take.pcm, take.sampleRate, {
     bitrateKbps: input.bitrateKbps,
     ffmpegPath: input.ffmpegPath,
@@ -227,6 +244,9 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
     tempDir: input.storage.tempDir,
   });
   await input.storage.put(storageKey, mp3);
+  const listening = input.transcriber
+    ? await listenToTake(input.transcriber, take, take.timings, signal)
+    : null;
 
   return {
     take: {
@@ -243,6 +263,8 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
       contentHash: createHash('sha256').update(mp3).digest('hex'),
     },
     warnings,
+    qc: takeQc({ signal: signalQc, listening }),
+    signalQcCpuMs: (cpu.user + cpu.system) / 1000,
     cacheHits,
     requests: results.length - cacheHits,
   };

@@ -11,8 +11,10 @@ import {
   modelCapabilities,
   supportsRequestStitching,
 } from '../provider-facts.js';
+import { parseWav } from '../pcm/wav.js';
 import { seededRandom } from './seeded-random.js';
-import { syntheticSpeech } from './synthetic-speech.js';
+import { hear, type VoicedRecord } from './stand-in-hearing.js';
+import { syntheticSpeech, type SyntheticSpeech } from './synthetic-speech.js';
 
 export type InjectedFailureStatus = 429 | 500 | 503;
 
@@ -21,6 +23,18 @@ export type InjectedFailureStatus = 429 | 500 | 503;
  * `body` sends the status and headers and part of the body, then nothing more.
  */
 export type HangMode = 'headers' | 'body';
+
+/**
+ * A fault the stand-in's voice makes on purpose, so take QC has something to find: it skips a
+ * word or adds one (the transcript shows it, the alignment still covers the requested text, as a
+ * real voice's would), stops before the end (`cut`, the alignment runs past the audio), or
+ * overdrives the middle of the segment into full scale (`clip`).
+ */
+export type VoiceFault =
+  | { kind: 'skip'; word: string }
+  | { kind: 'add'; word: string; after: string }
+  | { kind: 'cut'; ms: number }
+  | { kind: 'clip' };
 
 export interface StandInOptions {
   apiKey?: string;
@@ -72,6 +86,8 @@ export interface StandInCounters {
   hung: number;
   /** Hung requests whose connection the client closed (it gave up, or its caller left). */
   abandoned: number;
+  /** Successful speech-to-text requests. */
+  transcribed: number;
 }
 
 /** A model of `/v1/models`, as the stand-in lists it. */
@@ -119,6 +135,13 @@ export interface ElevenLabsStandIn {
   /** Hangs the synthesis requests that follow (`null`: answer again). */
   setHang(mode: HangMode | null): void;
   setRefuseRequestIds(refuse: boolean): void;
+  /**
+   * The voice makes `fault` in the next `times` syntheses (default 1) whose text contains
+   * `when` (default: the word skipped or followed; any text for a cut or a clip).
+   */
+  injectVoiceFault(fault: VoiceFault, options?: { times?: number; when?: string }): void;
+  /** Speech-to-text requests fail with this status until set back to `null`. */
+  setTranscriptionFailure(status: InjectedFailureStatus | null): void;
   /** Forgets the log and counters (quota usage included). */
   reset(): void;
   close(): Promise<void>;
@@ -133,6 +156,10 @@ const costOf = (modelId: string, characters: number) =>
     characters *
       (STAND_IN_MODELS.find((model) => model.model_id === modelId)?.character_cost_multiplier ?? 1),
   );
+const SPEECH_TO_TEXT = '/v1/speech-to-text';
+const TRANSCRIPTION_MODELS = ['scribe_v1', 'scribe_v1_experimental', 'scribe_v2'];
+/** Recordings the stand-in remembers to recognise its own voice in an upload. */
+const RECORDINGS_KEPT = 200;
 const PCM_FORMAT = /^pcm_(8000|16000|22050|24000|32000|44100|48000)$/;
 
 const INJECTED: Record<InjectedFailureStatus, string> = {
@@ -154,11 +181,11 @@ class Refusal extends Error {
 const refuse = (status: number, slug: string, message: string, headers?: Record<string, string>) =>
   new Refusal(status, { status: slug, message }, headers);
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -172,6 +199,98 @@ function parseBody(text: string): unknown {
   }
 }
 
+interface FormPart {
+  name: string;
+  filename?: string;
+  data: Buffer;
+}
+
+/** The parts of a `multipart/form-data` body (what the SDK sends to speech to text). */
+function parseMultipart(body: Buffer, contentType: string): FormPart[] {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) throw validationError([], 'expected multipart/form-data');
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: FormPart[] = [];
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const next = body.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = body.subarray(start + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const name = /name="([^"]*)"/i.exec(head)?.[1];
+    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+    if (name !== undefined) {
+      parts.push({
+        name,
+        ...(filename === undefined ? {} : { filename }),
+        data: part.subarray(split + 4),
+      });
+    }
+    at = next;
+  }
+  return parts;
+}
+
+/** Applies a fault to what the voice says; the alignment still covers the requested text. */
+function voiceWithFault(
+  text: string,
+  fault: VoiceFault | null,
+  voice: { sampleRate: number; voiceId: string; speed: number; seed?: number },
+): {
+  speech: SyntheticSpeech;
+  alignment: { characters: string[]; start: number[]; end: number[] };
+} {
+  const requested = Array.from(text);
+  const wordAt = (word: string) =>
+    new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(text);
+  let spoken = text;
+  // Where each requested character is in the spoken text (null: not spoken).
+  let spokenIndex = (i: number): number | null => i;
+  if (fault?.kind === 'skip') {
+    const found = wordAt(fault.word);
+    if (found) {
+      const from = found.index;
+      const to = Math.min(
+        text.length,
+        from + found[0].length + (text[from + found[0].length] === ' ' ? 1 : 0),
+      );
+      spoken = text.slice(0, from) + text.slice(to);
+      spokenIndex = (i) => (i < from ? i : i < to ? null : i - (to - from));
+    }
+  } else if (fault?.kind === 'add') {
+    const found = wordAt(fault.after);
+    if (found) {
+      const at = found.index + found[0].length;
+      const added = ` ${fault.word}`;
+      spoken = text.slice(0, at) + added + text.slice(at);
+      spokenIndex = (i) => (i < at ? i : i + added.length);
+    }
+  }
+  const speech = syntheticSpeech(spoken, voice);
+  const start: number[] = [];
+  const end: number[] = [];
+  requested.forEach((_, i) => {
+    const j = spokenIndex(i);
+    // An unspoken character takes no time, where the voice went on.
+    const k = j ?? spokenIndex(i + 1) ?? speech.characters.length;
+    start.push(j === null ? (speech.startSeconds[k] ?? 0) : (speech.startSeconds[j] ?? 0));
+    end.push(j === null ? (speech.startSeconds[k] ?? 0) : (speech.endSeconds[j] ?? 0));
+  });
+  if (fault?.kind === 'cut') {
+    const keep = Math.max(0, speech.pcm.length - Math.round((fault.ms * voice.sampleRate) / 1000));
+    speech.pcm = speech.pcm.slice(0, keep);
+  } else if (fault?.kind === 'clip') {
+    const from = Math.floor(speech.pcm.length / 3);
+    for (let i = from; i < 2 * from; i++) {
+      speech.pcm[i] = Math.max(-32_768, Math.min(32_767, (speech.pcm[i] ?? 0) * 8));
+    }
+  }
+  return { speech, alignment: { characters: requested, start, end } };
+}
+
 /** FastAPI-style 422 for a body that does not validate (what the real API does). */
 function validationError(location: string[], message: string): Refusal {
   return new Refusal(422, [{ loc: ['body', ...location], msg: message, type: 'value_error' }]);
@@ -183,6 +302,7 @@ interface SynthesisBody {
   voice_settings: { stability: number; similarity_boost: number; style: number; speed: number };
   previous_text?: string;
   next_text?: string;
+  seed?: number;
   /** Both lists, for the caller to check against the ids it issued. */
   request_ids: string[];
   pronunciation_dictionary_locators?: {
@@ -238,7 +358,7 @@ function requestIdsOf(body: Record<string, unknown>, modelId: string): string[] 
 
 function validate(body: unknown): SynthesisBody {
   if (typeof body !== 'object' || body === null) throw validationError([], 'expected an object');
-  const { text, model_id, voice_settings, previous_text, next_text } = body as Record<
+  const { text, model_id, voice_settings, previous_text, next_text, seed } = body as Record<
     string,
     unknown
   >;
@@ -290,6 +410,7 @@ function validate(body: unknown): SynthesisBody {
     ...(typeof previous_text === 'string' ? { previous_text } : {}),
     ...(typeof next_text === 'string' ? { next_text } : {}),
     ...(locators ? { pronunciation_dictionary_locators: locators } : {}),
+    ...(typeof seed === 'number' ? { seed } : {}),
   };
 }
 
@@ -440,6 +561,9 @@ export async function startElevenLabsStandIn(
   let latencyMs = options.latencyMs ?? 0;
   let hang = options.hang ?? null;
   let refuseRequestIds = options.refuseRequestIds ?? false;
+  let transcriptionFailure: InjectedFailureStatus | null = null;
+  const faults: { fault: VoiceFault; times: number; when: string }[] = [];
+  const recordings: VoicedRecord[] = [];
   let active = 0;
   const requests: StandInRequest[] = [];
   /** Request ids of the syntheses it answered: the only ones it accepts for continuity. */
@@ -454,7 +578,54 @@ export async function startElevenLabsStandIn(
     peakConcurrency: 0,
     hung: 0,
     abandoned: 0,
+    transcribed: 0,
   };
+
+  /** The fault the voice makes in this synthesis, if one is waiting for its text. */
+  function takeFault(text: string): VoiceFault | null {
+    const waiting = faults.find((f) => text.includes(f.when));
+    if (!waiting) return null;
+    if (--waiting.times <= 0) faults.splice(faults.indexOf(waiting), 1);
+    return waiting.fault;
+  }
+
+  /** Speech to text of an upload: the words of its own recordings it recognises in it. */
+  function transcribe(body: Buffer, contentType: string) {
+    const parts = parseMultipart(body, contentType);
+    const field = (name: string) => parts.find((part) => part.name === name);
+    const modelId = field('model_id')?.data.toString('utf8');
+    if (!modelId) throw validationError(['model_id'], 'field required');
+    if (!TRANSCRIPTION_MODELS.includes(modelId)) {
+      throw refuse(400, 'invalid_model', `${modelId} does not transcribe`);
+    }
+    const file = field('file');
+    if (!file) throw refuse(400, 'invalid_parameters', 'file or cloud_storage_url is required');
+    if (transcriptionFailure !== null) {
+      throw refuse(transcriptionFailure, INJECTED[transcriptionFailure], 'Injected failure');
+    }
+    let audio: { pcm: Int16Array; sampleRate: number };
+    try {
+      audio = parseWav(file.data);
+    } catch {
+      throw refuse(400, 'invalid_file', 'the stand-in hears mono 16-bit WAV only');
+    }
+    const heard = hear(recordings, audio.pcm, audio.sampleRate);
+    counters.transcribed++;
+    const words = heard.flatMap((word, i) => [
+      ...(i > 0
+        ? [{ text: ' ', start: heard[i - 1]?.end, end: word.start, type: 'spacing', logprob: 0 }]
+        : []),
+      { text: word.text, start: word.start, end: word.end, type: 'word', logprob: 0 },
+    ]);
+    return {
+      language_code: 'eng',
+      language_probability: 1,
+      text: heard.map((word) => word.text).join(' '),
+      words,
+      transcription_id: randomBytes(10).toString('hex'),
+      audio_duration_secs: audio.pcm.length / audio.sampleRate,
+    };
+  }
 
   /** Holds the request open until the client closes it (the server's close ends it too). */
   function hold(mode: HangMode, response: ServerResponse): void {
@@ -548,15 +719,19 @@ export async function startElevenLabsStandIn(
     }
     const cost = costOf(body.model_id, body.text.length);
     return bill(cost, () => {
-      const speech = syntheticSpeech(body.text, {
+      const voice = voiceWithFault(body.text, takeFault(body.text), {
         sampleRate,
         voiceId,
         speed: body.voice_settings.speed,
+        ...(body.seed === undefined ? {} : { seed: body.seed }),
       });
+      const { speech } = voice;
+      recordings.push({ ...speech, sampleRate });
+      if (recordings.length > RECORDINGS_KEPT) recordings.shift();
       const alignment = {
-        characters: speech.characters,
-        character_start_times_seconds: speech.startSeconds,
-        character_end_times_seconds: speech.endSeconds,
+        characters: voice.alignment.characters,
+        character_start_times_seconds: voice.alignment.start,
+        character_end_times_seconds: voice.alignment.end,
       };
       return {
         headers: headersFor(cost),
@@ -600,6 +775,8 @@ export async function startElevenLabsStandIn(
           character_end_index: characters.length,
           dialogue_input_index: index,
         });
+        recordings.push({ ...speech, sampleRate });
+        if (recordings.length > RECORDINGS_KEPT) recordings.shift();
         parts.push(speech.pcm);
         offsetSeconds += seconds;
       });
@@ -634,8 +811,20 @@ export async function startElevenLabsStandIn(
         .filter(([name]) => name !== 'xi-api-key')
         .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
     );
-    const text = await readBody(request);
-    const body = parseBody(text);
+    const raw = await readBody(request);
+    const contentType = request.headers['content-type'] ?? '';
+    const multipart = contentType.startsWith('multipart/form-data');
+    // A multipart body is logged by its fields, the uploaded file by its name and size.
+    const body = multipart
+      ? Object.fromEntries(
+          parseMultipart(raw, contentType).map((part) => [
+            part.name,
+            part.filename === undefined
+              ? part.data.toString('utf8')
+              : { filename: part.filename, bytes: part.data.byteLength },
+          ]),
+        )
+      : parseBody(raw.toString('utf8'));
     const entry: StandInRequest = {
       method: request.method ?? 'GET',
       path: url.pathname,
@@ -708,6 +897,9 @@ export async function startElevenLabsStandIn(
           version_rules_num: dictionary.rules.length,
         });
       }
+      if (request.method === 'POST' && url.pathname === SPEECH_TO_TEXT) {
+        return send(200, transcribe(raw, contentType));
+      }
       const isDialogue = url.pathname === DIALOGUE;
       if (request.method !== 'POST' || (entry.voiceId === null && !isDialogue)) {
         throw new Refusal(404, 'Not Found');
@@ -759,6 +951,14 @@ export async function startElevenLabsStandIn(
     setRefuseRequestIds: (refuse) => {
       refuseRequestIds = refuse;
     },
+    injectVoiceFault: (fault, { times = 1, when } = {}) => {
+      // A word can only be skipped or followed in a text that has it.
+      const within = fault.kind === 'skip' ? fault.word : fault.kind === 'add' ? fault.after : '';
+      faults.push({ fault, times, when: when ?? within });
+    },
+    setTranscriptionFailure: (status) => {
+      transcriptionFailure = status;
+    },
     reset: () => {
       requests.length = 0;
       Object.assign(counters, {
@@ -769,6 +969,7 @@ export async function startElevenLabsStandIn(
         peakConcurrency: 0,
         hung: 0,
         abandoned: 0,
+        transcribed: 0,
       });
     },
     close: () =>

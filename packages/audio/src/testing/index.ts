@@ -8,6 +8,7 @@ export type {
   StandInCounters,
   StandInOptions,
   StandInRequest,
+  VoiceFault,
 } from './elevenlabs-stand-in.js';
 export { syntheticSpeech, SYNTHETIC_CHARACTER_MS } from './synthetic-speech.js';
 export { seededRandom } from './seeded-random.js';

@@ -197,6 +197,25 @@ export async function setSessionDialogueMode(
   return updateSession(db, id, { dialogueMode });
 }
 
+/** The session's own QC listening setting (`null`: as the studio is set). */
+export async function getSessionQcListening(db: StudioDb, id: string): Promise<boolean | null> {
+  const [row] = await db
+    .select({ qcListening: sessions.qcListening })
+    .from(sessions)
+    .where(eq(sessions.id, id));
+  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  return row.qcListening;
+}
+
+/** Whether the session's takes are transcribed for QC (`null`: as the studio is set). */
+export async function setSessionQcListening(
+  db: StudioDb,
+  id: string,
+  qcListening: boolean | null,
+): Promise<SessionRow> {
+  return updateSession(db, id, { qcListening });
+}
+
 /** Records (or, with `null`, clears) a failure that concerns the whole session. */
 export async function setSessionError(
   db: StudioDb,

@@ -1,7 +1,15 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { StudioDb } from '../client.js';
-import { DbError, onConstraint } from '../errors.js';
-import { beats, takes, type BeatRow, type TakeRow } from '../schema/index.js';
+import { z } from 'zod';
+import { checkRow, DbError, onConstraint } from '../errors.js';
+import {
+  beats,
+  takes,
+  takeQcSchema,
+  type BeatRow,
+  type TakeQc,
+  type TakeRow,
+} from '../schema/index.js';
 import { checkBeat, checkTake } from './check-rows.js';
 
 /** A take as the audio pipeline reports it. */
@@ -139,3 +147,25 @@ export async function storageKeysInUse(db: StudioDb): Promise<string[]> {
   const rows = await db.selectDistinct({ storageKey: takes.storageKey }).from(takes);
   return rows.map((r) => r.storageKey);
 }
+
+/** Records a take's QC (after a `qc.rerun`, or once the session-wide checks ran). */
+export async function setTakeQc(db: StudioDb, takeId: string, qc: TakeQc): Promise<TakeRow> {
+  const [take] = await db.update(takes).set({ qc }).where(eq(takes.id, takeId)).returning();
+  if (!take) throw new DbError('TAKE_NOT_FOUND', `no take ${takeId}`);
+  return checkTake(take);
+}
+
+/** The QC of every take of a session, for the checks that compare a take with the others. */
+export async function sessionTakeQc(
+  db: StudioDb,
+  sessionId: string,
+): Promise<{ takeId: string; qc: TakeQc }[]> {
+  const rows = await db
+    .select({ takeId: takes.id, qc: takes.qc })
+    .from(takes)
+    .innerJoin(beats, eq(beats.id, takes.beatId))
+    .where(eq(beats.sessionId, sessionId));
+  return rows.map((row) => checkRow(qcColumn, row));
+}
+
+const qcColumn = z.looseObject({ qc: takeQcSchema });

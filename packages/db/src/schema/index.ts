@@ -3,6 +3,7 @@ export * from './beats.js';
 export * from './exports.js';
 export * from './jobs.js';
 export * from './reviews.js';
+export * from './qc.js';
 export * from './sessions.js';
 export * from './shapes.js';
 export * from './takes.js';

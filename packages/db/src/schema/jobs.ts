@@ -17,7 +17,8 @@ import { bothOrNeither, oneOf } from './checks.js';
 import { sessions } from './sessions.js';
 import { jobOverridesSchema, type JobOverrides } from './shapes.js';
 
-export const JOB_KINDS = ['generate', 'regenerate'] as const;
+/** `qc_retry`: the studio voices a beat once more because its first take failed take QC. */
+export const JOB_KINDS = ['generate', 'regenerate', 'qc_retry'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;

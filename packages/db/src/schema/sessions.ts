@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { oneOf } from './checks.js';
 import { errorInfoSchema, type ErrorInfo } from './shapes.js';
@@ -47,6 +57,8 @@ export const sessions = pgTable(
     budgetCredits: integer('budget_credits'),
     /** Session-wide failure (`auth`, `quota_exceeded`) that stops every beat, not just one. */
     lastError: jsonb('last_error').$type<ErrorInfo>(),
+    /** Transcribe takes to check them (speech recognition QC); null follows the studio setting. */
+    qcListening: boolean('qc_listening'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Maintained by a trigger (see the `updated_at_triggers` migration). */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

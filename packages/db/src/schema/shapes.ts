@@ -89,6 +89,8 @@ export const exportOptionsSchema = z.object({
   partial: z.boolean().optional(),
   /** Export only the beats whose selected take is approved. */
   approvedOnly: z.boolean().optional(),
+  /** Export selected takes that failed take QC. */
+  allowFlagged: z.boolean().optional(),
 });
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { beats } from './beats.js';
 import { oneOf } from './checks.js';
 import { generationJobs } from './jobs.js';
+import { PENDING_QC, takeQcSchema, type TakeQc } from './qc.js';
 import {
   lineTimingSchema,
   segmentContinuitySchema,
@@ -75,6 +76,8 @@ export const takes = pgTable(
     jobId: uuid('job_id')
       .unique('takes_job_id_uq')
       .references((): AnyPgColumn => generationJobs.id, { onDelete: 'set null' }),
+    /** Take QC: signal checks, speech recognition, session outliers (`pending` until run). */
+    qc: jsonb('qc').$type<TakeQc>().notNull().default(PENDING_QC),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -95,4 +98,5 @@ export const takeJsonColumns = z.looseObject({
   settings: z.array(segmentSettingsSchema),
   timings: z.array(lineTimingSchema),
   continuity: z.array(segmentContinuitySchema),
+  qc: takeQcSchema,
 });
