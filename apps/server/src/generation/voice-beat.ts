@@ -57,7 +57,6 @@ export async function voiceBeat(
       cache: services.cache,
       sessionId: job.sessionId,
       takeId: job.id,
-      ffmpegPath: services.ffmpegPath,
       regenerate: job.kind === 'regenerate',
       signal: jobSignal,
     });

@@ -64,15 +64,7 @@ function sampleBeat(character: string, text: string): Beat {
 export async function previewVoice(
   services: Pick<
     Services,
-    | 'db'
-    | 'storage'
-    | 'cache'
-    | 'provider'
-    | 'gate'
-    | 'halts'
-    | 'log'
-    | 'modelOverride'
-    | 'ffmpegPath'
+    'db' | 'storage' | 'cache' | 'provider' | 'gate' | 'halts' | 'log' | 'modelOverride'
   >,
   input: { character: string; text?: string | undefined; settings?: PreviewSettings | undefined },
   /** The caller left: stop the provider request and the encode. */
@@ -104,7 +96,6 @@ export async function previewVoice(
     cache: services.cache,
     sessionId: PREVIEW_SESSION,
     takeId: id,
-    ffmpegPath: services.ffmpegPath,
     ...(signal ? { signal } : {}),
   });
   return { id, audioUrl, durationMs: rendered.take.durationMs };

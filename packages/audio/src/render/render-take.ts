@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Beat, Segment } from '@studio/els';
 import { segmentHash, type SegmentCache } from '../cache/segment-cache.js';
-import { encodeMp3 } from '../ffmpeg/encode-mp3.js';
+import { encodeMp3, type Mp3Bitrate } from '../mp3/encode-mp3.js';
 import {
   MAX_SEED,
   type SpeechProvider,
@@ -31,8 +31,7 @@ export interface RenderTakeInput {
   cache?: SegmentCache;
   sessionId: string;
   takeId: string;
-  ffmpegPath?: string;
-  bitrateKbps?: number;
+  bitrateKbps?: Mp3Bitrate;
   /** A new performance: skip the cache and send a fresh random seed (the result is cached). */
   regenerate?: boolean;
   signal?: AbortSignal;
@@ -128,12 +127,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
       segmentIndex,
     })),
   );
-  const mp3 = await encodeMp3(take.pcm, take.sampleRate, {
-    bitrateKbps: input.bitrateKbps,
-    ffmpegPath: input.ffmpegPath,
-    signal,
-    tempDir: input.storage.tempDir,
-  });
+  const mp3 = await encodeMp3(take.pcm, take.sampleRate, { bitrateKbps: input.bitrateKbps });
   await input.storage.put(storageKey, mp3);
 
   return {
