@@ -97,5 +97,5 @@ export type { Manifest, ManifestBeat } from './export/manifest.js';
 
 export { ffmpegProcessCount, resolveFfmpegPath, FfmpegError } from './ffmpeg/run-ffmpeg.js';
 export type { FfmpegOptions } from './ffmpeg/run-ffmpeg.js';
-export { MP3_SAMPLE_RATE, DEFAULT_BITRATE_KBPS } from './mp3/encode-mp3.js';
-export type { Mp3Bitrate } from './mp3/encode-mp3.js';
+export { encodeMp3, MP3_SAMPLE_RATE, DEFAULT_BITRATE_KBPS } from './mp3/encode-mp3.js';
+export type { EncodeMp3Options, Mp3Bitrate } from './mp3/encode-mp3.js';

@@ -5,13 +5,13 @@
  * beats costs a few reads, not one each.
  */
 import {
-  getSession,
+  getSessionOutline,
   setSessionError,
   setSessionStatus,
   type BeatRow,
   type ErrorInfo,
   type ExportRow,
-  type SessionDetail,
+  type SessionOutline,
   type SessionRow,
   type SessionStatus,
   type StudioDb,
@@ -36,11 +36,11 @@ export interface SessionState {
    * Beats changed status: reads the session back and publishes those beats' states (every
    * beat's when omitted) and the progress. Resolves to the session as read.
    */
-  beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionDetail>;
+  beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionOutline>;
   /** A take was added to a beat (given with its text and selection as committed with the take). */
   takeAdded(take: TakeRow, beat: Pick<BeatRow, 'sessionId' | 'text' | 'selectedTakeId'>): void;
   /** Beats were added, removed or rewritten (a re-import): browsers fetch the session again. */
-  scriptChanged(sessionId: string): Promise<SessionDetail>;
+  scriptChanged(sessionId: string): Promise<SessionOutline>;
   /** An export run was recorded or settled. Returns its API view. */
   exportChanged(row: ExportRow): ExportView;
 }
@@ -64,8 +64,9 @@ export function createSessionState({
   async function publishBeats(
     sessionId: string,
     beatIds: ReadonlySet<string> | null,
-  ): Promise<SessionDetail> {
-    const session = await getSession(db, sessionId);
+  ): Promise<SessionOutline> {
+    // The outline: beat states and the session row, without texts, takes or the script.
+    const session = await getSessionOutline(db, sessionId);
     for (const beat of session.beats) {
       if (!beatIds || beatIds.has(beat.id))
         bus.publish(sessionId, { type: 'beat', beat: beatState(beat) });
@@ -80,9 +81,9 @@ export function createSessionState({
 
   /** Per session: the read in progress, and the next one, gathering requests until it starts. */
   const reading = new Map<string, Promise<unknown>>();
-  const next = new Map<string, { beatIds: Set<string> | null; result: Promise<SessionDetail> }>();
+  const next = new Map<string, { beatIds: Set<string> | null; result: Promise<SessionOutline> }>();
 
-  function beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionDetail> {
+  function beatsChanged(sessionId: string, beatIds?: readonly string[]): Promise<SessionOutline> {
     const gathering = next.get(sessionId);
     if (gathering) {
       if (gathering.beatIds && beatIds) for (const id of beatIds) gathering.beatIds.add(id);

@@ -11,7 +11,7 @@ import {
   getBeat,
   listSessionJobs,
   type GenerationJob,
-  type SessionDetail,
+  type SessionOutline,
 } from '@studio/db';
 import { renderTake, SpeechError } from '@studio/audio';
 import type { Services } from '../context.js';
@@ -143,7 +143,7 @@ async function haltSession(
 }
 
 /** When a generating session's queue has drained, generation is over: back to review. */
-async function settleSession(services: Services, session: SessionDetail): Promise<void> {
+async function settleSession(services: Services, session: SessionOutline): Promise<void> {
   if (session.status !== 'generating') return;
   if ((await listSessionJobs(services.db, session.id)).some(isOpen)) return;
   await services.sessionState.changeStatus(session.id, 'in_progress');

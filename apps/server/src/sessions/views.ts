@@ -10,6 +10,7 @@ import type {
   ErrorInfo,
   ExportRow,
   SessionDetail,
+  SessionOutline,
   SessionRow,
   TakeRow,
 } from '@studio/db';
@@ -67,6 +68,29 @@ export interface SessionView extends SessionRow {
   beats: BeatView[];
 }
 
+/**
+ * A session's outline, its beats column by column (no repeated keys): a 2,000-beat session
+ * arrives in ~250 KB, and the page fetches each beat's text and takes when it comes on screen
+ * (`takes.forBeats`).
+ */
+export interface SessionOutlineView extends Omit<SessionRow, 'sourceEls'> {
+  progress: Progress;
+  beats: {
+    /** In script order; the other columns follow it. */
+    ids: string[];
+    beatKeys: string[];
+    numbers: number[];
+    names: string[];
+    statuses: BeatStatus[];
+    selectedTakeIds: (string | null)[];
+    takeCounts: number[];
+    /** The selected take's duration, 0 without one. */
+    selectedDurationsMs: number[];
+    /** Only the beats that have an error or a stale reason. */
+    problems: Record<string, Pick<BeatState, 'error' | 'staleReason'>>;
+  };
+}
+
 export interface ExportView {
   id: string;
   sessionId: string;
@@ -100,7 +124,12 @@ export function takeView(
   };
 }
 
-export function beatState(beat: BeatRow): BeatState {
+export function beatState(
+  beat: Pick<
+    BeatRow,
+    'id' | 'status' | 'lastErrorCode' | 'lastErrorMessage' | 'staleReason' | 'selectedTakeId'
+  >,
+): BeatState {
   return {
     id: beat.id,
     status: beat.status,
@@ -125,21 +154,45 @@ export function progressOf(beats: readonly { status: BeatStatus }[]): Progress {
   };
 }
 
+export function beatView(beat: BeatWithTakes): BeatView {
+  return {
+    ...beatState(beat),
+    beatKey: beat.beatKey,
+    number: beat.number,
+    name: beat.name,
+    position: beat.position,
+    text: beat.text,
+    parsed: beat.parsed,
+    takes: beat.takes.map((take) => takeView(take, beat)),
+  };
+}
+
 export function sessionView(session: SessionDetail): SessionView {
   const { beats, ...row } = session;
+  return { ...row, progress: progressOf(beats), beats: beats.map(beatView) };
+}
+
+export function sessionOutlineView(outline: SessionOutline): SessionOutlineView {
+  const { beats, ...row } = outline;
+  const problems: SessionOutlineView['beats']['problems'] = {};
+  for (const beat of beats) {
+    const { error, staleReason } = beatState(beat);
+    if (error !== null || staleReason !== null) problems[beat.id] = { error, staleReason };
+  }
   return {
     ...row,
     progress: progressOf(beats),
-    beats: beats.map((beat) => ({
-      ...beatState(beat),
-      beatKey: beat.beatKey,
-      number: beat.number,
-      name: beat.name,
-      position: beat.position,
-      text: beat.text,
-      parsed: beat.parsed,
-      takes: beat.takes.map((take) => takeView(take, beat)),
-    })),
+    beats: {
+      ids: beats.map((b) => b.id),
+      beatKeys: beats.map((b) => b.beatKey),
+      numbers: beats.map((b) => b.number),
+      names: beats.map((b) => b.name),
+      statuses: beats.map((b) => b.status),
+      selectedTakeIds: beats.map((b) => b.selectedTakeId),
+      takeCounts: beats.map((b) => b.takeCount),
+      selectedDurationsMs: beats.map((b) => b.selectedDurationMs),
+      problems,
+    },
   };
 }
 
