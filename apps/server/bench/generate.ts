@@ -174,7 +174,7 @@ try {
 
   const concurrent = await startServer('concurrent', provider);
   const idle = rssMb(concurrent.studio.child.pid!, 'VmRSS');
-  // A fresh process loads the provider SDK and starts ffmpeg for the first time on its first
+  // A fresh process loads the provider SDK and compiles the MP3 encoder on its first
   // beats: a short warm-up keeps that one-time cost out of the figures.
   const warmUp = await generate(concurrent, 'warm-up', CAP);
   const mains: Run[] = [];

@@ -37,7 +37,7 @@ export async function voiceBeat(
   const { db, sessionState } = services;
   const deadline = AbortSignal.timeout(deadlineMs);
   const jobSignal = AbortSignal.any([signal, deadline]);
-  // The job's requests and ffmpeg runs all listen to this one signal (as to the worker's).
+  // The job's provider requests all listen to this one signal (as to the worker's).
   setMaxListeners(0, jobSignal);
   const log = services.log.child({ jobId: job.id, beatId: job.beatId, sessionId: job.sessionId });
   try {
