@@ -39,6 +39,7 @@ export {
   completeJob,
   enqueueJobs,
   failJob,
+  hasOpenJobs,
   listSessionJobs,
   openJobIds,
   renewLeases,

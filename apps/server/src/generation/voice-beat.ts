@@ -9,6 +9,7 @@ import {
   completeJob,
   failJob,
   getBeat,
+  hasOpenJobs,
   listSessionJobs,
   type GenerationJob,
   type SessionOutline,
@@ -145,7 +146,7 @@ async function haltSession(
 /** When a generating session's queue has drained, generation is over: back to review. */
 async function settleSession(services: Services, session: SessionOutline): Promise<void> {
   if (session.status !== 'generating') return;
-  if ((await listSessionJobs(services.db, session.id)).some(isOpen)) return;
+  if (await hasOpenJobs(services.db, session.id)) return;
   await services.sessionState.changeStatus(session.id, 'in_progress');
 }
 
