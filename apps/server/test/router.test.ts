@@ -405,6 +405,66 @@ describe.each(availableTestEngines())('on %s', (engine) => {
       );
     });
 
+    it('outlines a session for the review page and gives beats in full on demand, as get shows them', async () => {
+      const source = script(
+        ['Outline one.', 'Outline two.', 'Outline three.'].map((body, i) => ({
+          id: `o${i}`,
+          body,
+        })),
+      );
+      const session = await caller.sessions.create({ source });
+      await generate(session.id);
+      const first = session.beats[0]!;
+      await caller.generation.regenerateBeat({
+        sessionId: session.id,
+        beatId: first.id,
+        overrides: { stability: 0.2 },
+      });
+      await test.studio.worker.idle();
+      const view = await caller.sessions.get({ sessionId: session.id });
+      const second = view.beats[0]!.takes[1]!;
+      await caller.takes.select({ beatId: first.id, takeId: second.id });
+      const full = await caller.sessions.get({ sessionId: session.id });
+
+      const outline = await caller.sessions.summary({ sessionId: session.id });
+      expect(outline).not.toHaveProperty('sourceEls');
+      expect(outline.progress).toEqual(full.progress);
+      expect(outline.beats).toEqual({
+        ids: full.beats.map((b) => b.id),
+        beatKeys: ['o0', 'o1', 'o2'],
+        numbers: [1, 2, 3],
+        names: full.beats.map((b) => b.name),
+        statuses: ['ready', 'ready', 'ready'],
+        selectedTakeIds: full.beats.map((b) => b.selectedTakeId),
+        takeCounts: [2, 1, 1],
+        selectedDurationsMs: full.beats.map((b) => b.takes.find((t) => t.selected)!.durationMs),
+        problems: {},
+      });
+      expect(outline.beats.selectedTakeIds[0]).toBe(second.id);
+
+      // Any subset, answered in script order; another session's beats are left out.
+      const other = await caller.sessions.create({ source: numberedScript(1) });
+      const some = await caller.takes.forBeats({
+        sessionId: session.id,
+        beatIds: [full.beats[2]!.id, other.beats[0]!.id, full.beats[0]!.id],
+      });
+      expect(some).toEqual([full.beats[0], full.beats[2]]);
+      await expectError(
+        caller.takes.forBeats({ sessionId: unknownId, beatIds: [first.id] }),
+        'NOT_FOUND',
+        'SESSION_NOT_FOUND',
+      );
+      await expectError(
+        caller.takes.forBeats({ sessionId: session.id, beatIds: [] }),
+        'BAD_REQUEST',
+      );
+      await expectError(
+        caller.sessions.summary({ sessionId: unknownId }),
+        'NOT_FOUND',
+        'SESSION_NOT_FOUND',
+      );
+    });
+
     it('voices lines without a speaker as the default character, every-coon', async () => {
       // No default_character in META and no [CHARACTER:] line: the parser alone would refuse it.
       const source =

@@ -1,26 +1,47 @@
 /**
- * `pnpm bench:web`: the review page with a big session — 200 beats × 3 takes — in chromium.
+ * `pnpm bench:web`: the review page at size — 200 and 2,000 beats, 3 takes each — in chromium.
  *
- * The session is seeded through the tRPC API against the ElevenLabs stand-in of
- * `@studio/audio/testing` at zero latency (the local voice would take minutes), then the page is
- * loaded several times and takes are selected. Prints, one figure per line:
- *   - time until the page is interactive: navigation start → all 200 beat rows rendered with their
- *     takes and the live connection open (target < 1 s; waveforms render lazily as rows scroll in);
- *   - the round trip of selecting a take: click → the take shown selected, confirmed by the server
- *     (target < 100 ms).
+ * Each session is seeded straight through `@studio/db` (no rendering: every take points at one
+ * real MP3), then the studio starts on that database and the page is loaded several times.
+ * Prints, per size, one figure per line:
+ *   - the bytes of API answers (JSON) received before the first row shows, and of everything on
+ *     a first visit (HTML, scripts, styles included);
+ *   - time to interactive: navigation start → the rows on screen show their takes and the live
+ *     connection is open (median of several reloads);
+ *   - the round trip of selecting a take: click → shown selected, confirmed by the server;
+ *   - the page's JS heap after load, and after scrolling through the whole session.
+ * Then the time to create a 2,000-beat session from its script through the API.
  */
-import { startElevenLabsStandIn } from '@studio/audio/testing';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encodeMp3 } from '@studio/audio';
+import { syntheticSpeech } from '@studio/audio/testing';
+import {
+  beats,
+  createDatabase,
+  createSessionFromScript,
+  migrate,
+  seedVoiceProfiles,
+  selectTake,
+  takes,
+} from '@studio/db';
+import { parse } from '@studio/els';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { Page } from 'playwright-core';
 import superjson from 'superjson';
 import type { AppRouter } from '@studio/server';
 import { buildWeb, launchChromium, startStudio } from '../test/e2e/studio.js';
 
-const BEATS = 200;
+const SIZES = (process.env.BENCH_SIZES ?? '200,2000').split(',').map(Number);
 const TAKES = 3;
 const LOADS = 5;
 const SELECTIONS = 20;
+const CREATES = 3;
+const TAKE_KEY = 'bench/take.mp3';
 
-const lines = [
+const sentences = [
   'Corporation stole your chips.',
   'Bag look *same*. Bag **not** same.',
   'Back in my day, a bag of chips was full.',
@@ -29,202 +50,298 @@ const lines = [
 ];
 const characters = ['every-coon', 'boomer', 'fed', 'whale', 'wojak', 'chad'];
 
-function script(): string {
-  const beats = Array.from({ length: BEATS }, (_, i) => {
-    const id = String(i + 1).padStart(3, '0');
+function script(count: number): string {
+  const width = String(count).length;
+  const body = Array.from({ length: count }, (_, i) => {
     const a = characters[i % characters.length]!;
     const b = characters[(i + 2) % characters.length]!;
     return [
-      `[BEAT: ${id}_beat]`,
+      `[BEAT: ${String(i + 1).padStart(width, '0')}_beat]`,
       `name: Beat ${i + 1}`,
       '---',
       `[CHARACTER: ${a}]`,
       '[DIRECTION: Deadpan]',
-      lines[i % lines.length]!,
+      sentences[i % sentences.length]!,
       `[CHARACTER: ${b}]`,
-      lines[(i + 1) % lines.length]!,
+      sentences[(i + 1) % sentences.length]!,
       '[END_BEAT]',
     ].join('\n');
   });
-  return `[META]\nvideo_title: Bench 200 beats\nproject: bench\n\n${beats.join('\n\n')}\n`;
+  return `[META]\nvideo_title: Bench ${count} beats\nproject: bench\n\n${body.join('\n\n')}\n`;
 }
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 };
-const p95 = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 600_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
+/** A database in `dataDir` holding one session of `count` beats × TAKES takes, all ready. */
+async function seed(dataDir: string, count: number): Promise<string> {
+  const speech = syntheticSpeech('Bag look same. Bag not same.', {
+    sampleRate: 24_000,
+    voiceId: 'bench',
+    speed: 1,
+  });
+  const mp3 = await encodeMp3(speech.pcm, 24_000);
+  await mkdir(join(dataDir, 'storage', 'bench'), { recursive: true });
+  await writeFile(join(dataDir, 'storage', TAKE_KEY), mp3);
+  const durationMs = Math.round((speech.pcm.length * 1000) / 24_000);
+
+  const database = await createDatabase(undefined, { dataDir });
+  try {
+    const { db } = database;
+    await migrate(db);
+    await seedVoiceProfiles(db);
+    const source = script(count);
+    const parsed = parse(source, { characters });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics.slice(0, 3)));
+    const session = await createSessionFromScript(db, { script: parsed.script, sourceEls: source });
+    const started = Date.now() - 3_600_000;
+    const rows = session.beats.flatMap((beat) =>
+      Array.from({ length: TAKES }, (_, k) => ({
+        beatId: beat.id,
+        storageKey: TAKE_KEY,
+        durationMs: durationMs + k * 10,
+        settings: beat.parsed.segments.map((segment) => ({
+          character: segment.character,
+          voiceId: 'pNInz6obpgDQGcFmaJgB',
+          modelId: 'eleven_multilingual_v2',
+          stability: 0.3 + k * 0.2,
+          similarityBoost: 0.75,
+          style: 0.4,
+          speed: 1,
+          text: segment.text,
+          lines: segment.lines,
+        })),
+        timings: beat.parsed.lines.map((line, index) => ({
+          lineIndex: index,
+          character: line.character,
+          text: line.text,
+          startMs: index * 1000,
+          endMs: index * 1000 + 800,
+          pauseAfterMs: line.pauseAfterMs,
+        })),
+        direction: k === 0 ? null : 'Deadpan',
+        provider: 'elevenlabs' as const,
+        modelId: 'eleven_multilingual_v2',
+        charactersBilled: beat.text.length,
+        requestIds: [`req-${beat.beatKey}-${k}`],
+        contentHash: createHash('sha256').update(mp3).digest('hex'),
+        voicedText: beat.text,
+        createdAt: new Date(started + k * 60_000),
+      })),
+    );
+    for (let i = 0; i < rows.length; i += 600) {
+      const inserted = await db
+        .insert(takes)
+        .values(rows.slice(i, i + 600))
+        .returning({ id: takes.id, beatId: takes.beatId });
+      for (const take of inserted.filter((_, j) => (i + j) % TAKES === 0)) {
+        await selectTake(db, { beatId: take.beatId, takeId: take.id });
+      }
+    }
+    await db.update(beats).set({ status: 'ready' });
+    return session.id;
+  } finally {
+    await database.close();
   }
 }
 
-if (process.env.BENCH_NO_BUILD !== '1') await buildWeb();
-const standIn = await startElevenLabsStandIn({ latencyMs: 0 });
-const studio = await startStudio({
-  TTS_PROVIDER: 'elevenlabs',
-  ELEVENLABS_API_KEY: standIn.apiKey,
-  ELEVENLABS_BASE_URL: standIn.baseUrl,
-  GENERATION_CONCURRENCY: '8',
-});
-const browser = await launchChromium();
-
-try {
-  const api = createTRPCClient<AppRouter>({
-    // The server refuses batches of more than 20 calls.
-    links: [httpBatchLink({ url: `${studio.url}/trpc`, transformer: superjson, maxItems: 20 })],
-  });
-
-  // Seed: 200 beats, each generated once and revised twice (3 takes).
-  const seedStart = performance.now();
-  const session = await api.sessions.create.mutate({ source: script() });
-  await api.generation.start.mutate({ sessionId: session.id });
-  const takeCount = async () =>
-    (await api.sessions.get.query({ sessionId: session.id })).beats.reduce(
-      (n, beat) => n + beat.takes.length,
-      0,
-    );
-  await waitFor(async () => (await takeCount()) >= BEATS, 'the first takes');
-  for (let round = 1; round < TAKES; round++) {
-    await Promise.all(
-      session.beats.map((beat) =>
-        api.generation.regenerateBeat.mutate({
-          sessionId: session.id,
-          beatId: beat.id,
-          overrides: { stability: 0.3 + round * 0.2 },
-        }),
-      ),
-    );
-  }
-  await waitFor(async () => (await takeCount()) >= BEATS * TAKES, 'all takes');
-  const seeded = await api.sessions.get.query({ sessionId: session.id });
-  const seedSeconds = (performance.now() - seedStart) / 1000;
-
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const url = `${studio.url}/sessions/${session.id}`;
-
-  // Page scripts are passed as text: tsx would wrap named functions in a helper the page lacks.
-  const untilInteractive = `new Promise((resolve) => {
-    const check = () => {
-      const ready =
-        document.querySelectorAll('[data-beat-id]').length === ${BEATS} &&
-        document.querySelectorAll('li.take').length >= ${BEATS} &&
-        document.querySelector('.live.live') !== null;
-      if (ready) resolve(performance.now());
-      else requestAnimationFrame(check);
+// Page scripts are passed as text: tsx would wrap named functions in a helper the page lacks.
+/** Resolves (with `performance.now()`) once the rows on screen show their takes, live. */
+const untilInteractive = `new Promise((resolve) => {
+  const check = () => {
+    const onScreen = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
     };
-    check();
-  })`;
+    const rows = [...document.querySelectorAll('[data-beat-id]')].filter(onScreen);
+    const waiting = [...document.querySelectorAll('[data-beat-placeholder]')].filter(onScreen);
+    const ready =
+      rows.length > 0 &&
+      waiting.length === 0 &&
+      rows[0].querySelector('li.take') !== null &&
+      document.querySelector('.live.live') !== null;
+    if (ready) resolve(performance.now());
+    else requestAnimationFrame(check);
+  };
+  check();
+})`;
 
-  // The first visit (cold browser cache), then reopenings, as a reviewer does all day.
-  await page.goto(url);
-  const cold = await page.evaluate<number>(untilInteractive);
-  const interactive: number[] = [];
-  for (let i = 0; i < LOADS; i++) {
-    await page.goto('about:blank');
-    await page.goto(url);
-    interactive.push(await page.evaluate<number>(untilInteractive));
+/** Bytes received before `until` (ms since navigation), API answers and everything. */
+const bytesBefore = (until: number) => `(() => {
+  let api = 0;
+  let all = 0;
+  for (const e of performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))) {
+    if (e.responseEnd > ${until}) continue;
+    const size = e.transferSize || e.encodedBodySize;
+    all += size;
+    if (e.name.includes('/trpc/')) api += size;
   }
-  // Where the last load's time went: the session's data, then building the page from it.
-  const breakdown = await page.evaluate<{ start: number; end: number; kb: number }>(`(() => {
-    const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('sessions.get'));
-    return entry
-      ? { start: entry.startTime, end: entry.responseEnd, kb: entry.encodedBodySize / 1024 }
-      : { start: NaN, end: NaN, kb: NaN };
-  })()`);
-  const waveformsBuilt = await page.locator('.waveform:not([data-status="waiting"])').count();
+  return { api, all };
+})()`;
 
-  // Selecting takes: click → shown selected after the server confirmed it.
-  const roundTrips: number[] = [];
-  const requestTimes: number[] = [];
-  const sentAfter: number[] = [];
+async function heapBytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+/** Scrolls from top to bottom a screen at a time, letting each screen load. */
+async function scrollThrough(page: Page): Promise<number> {
+  const started = performance.now();
+  await page.evaluate(`new Promise((resolve) => {
+    const step = () => {
+      window.scrollBy(0, innerHeight);
+      if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) resolve(null);
+      else setTimeout(step, 16);
+    };
+    step();
+  })`);
+  await page.evaluate(untilInteractive);
+  return performance.now() - started;
+}
+
+async function selectRoundTrips(page: Page): Promise<number[]> {
+  const times: number[] = [];
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.evaluate(untilInteractive);
   for (let i = 0; i < SELECTIONS; i++) {
-    const beat = seeded.beats[i % 10]!;
-    const current = await page
-      .locator(`[data-beat-id="${beat.id}"] li.take[data-selected="true"]`)
-      .getAttribute('data-take-id');
-    const target = beat.takes.find((t) => t.id !== current)!;
-    await page.locator(`[data-beat-id="${beat.id}"]`).scrollIntoViewIfNeeded();
-    const timing = await page.evaluate<{
-      total: number;
-      request: number;
-      sent: number;
-    }>(`new Promise((resolve) => {
-      const item = document.querySelector('li.take[data-take-id="${target.id}"]');
-      const button = item.querySelector('button.select');
-      performance.clearResourceTimings();
+    const ms = await page.evaluate<number>(`new Promise((resolve) => {
+      const rows = [...document.querySelectorAll('[data-beat-id]')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom < innerHeight;
+      });
+      const row = rows[${i} % rows.length];
+      const item = row.querySelector('li.take:not([data-selected="true"])');
       const start = performance.now();
       const observer = new MutationObserver(() => {
         if (item.dataset.selected === 'true') {
           observer.disconnect();
-          const total = performance.now() - start;
-          // The live event may confirm before the HTTP response is complete: read its timing later.
-          setTimeout(() => {
-            const entry = performance
-              .getEntriesByType('resource')
-              .find((e) => e.name.includes('takes.select'));
-            resolve({
-              total,
-              request: entry ? entry.responseEnd - entry.startTime : NaN,
-              sent: entry ? entry.startTime - start : NaN,
-            });
-          }, 300);
+          resolve(performance.now() - start);
         }
       });
       observer.observe(item, { attributes: true, attributeFilter: ['data-selected'] });
-      button.click();
+      item.querySelector('button.select').click();
     })`);
-    const ms = timing.total;
-    requestTimes.push(timing.request);
-    sentAfter.push(timing.sent);
-    roundTrips.push(ms);
+    times.push(ms);
+    // Let the live event confirming it arrive before the next click.
+    await page.waitForTimeout(100);
   }
+  return times;
+}
 
-  // For comparison: the same mutation from Node, without the browser (the server's share).
-  const apiOnly: number[] = [];
-  for (let i = 0; i < SELECTIONS; i++) {
-    const beat = seeded.beats[10 + (i % 10)]!;
-    const take = beat.takes[i % TAKES]!;
-    const start = performance.now();
-    await api.takes.select.mutate({ beatId: beat.id, takeId: take.id });
-    apiOnly.push(performance.now() - start);
+if (process.env.BENCH_NO_BUILD !== '1') await buildWeb();
+const browser = await launchChromium();
+const seedDirs: string[] = [];
+try {
+  for (const size of SIZES) {
+    const dataDir = await mkdtemp(join(tmpdir(), `bench-web-${size}-`));
+    seedDirs.push(dataDir);
+    const seedStart = performance.now();
+    const sessionId = await seed(dataDir, size);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    const studio = await startStudio({ DATA_DIR: dataDir });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const url = `${studio.url}/sessions/${sessionId}`;
+      const label = `${size} × ${TAKES}`;
+
+      // The first visit (cold browser cache), then reopenings, as a reviewer does all day.
+      await page.goto(url);
+      const cold = await page.evaluate<number>(untilInteractive);
+      const coldBytes = await page.evaluate<{ api: number; all: number }>(bytesBefore(cold));
+      const interactive: number[] = [];
+      const apiBytes: number[] = [];
+      for (let i = 0; i < LOADS; i++) {
+        await page.goto('about:blank');
+        await page.goto(url);
+        const at = await page.evaluate<number>(untilInteractive);
+        interactive.push(at);
+        apiBytes.push((await page.evaluate<{ api: number }>(bytesBefore(at))).api);
+      }
+      // Where the last load's time went.
+      const calls = await page.evaluate<
+        { name: string; start: number; end: number; kb: number }[]
+      >(`
+        performance.getEntriesByType('resource')
+          .filter((e) => e.name.includes('/trpc/'))
+          .map((e) => ({
+            name: new URL(e.name).pathname.slice('/trpc/'.length),
+            start: e.startTime,
+            end: e.responseEnd,
+            kb: e.encodedBodySize / 1024,
+          }))`);
+      const heapLoaded = await heapBytes(page);
+      const roundTrips = await selectRoundTrips(page);
+      const scrollMs = await scrollThrough(page);
+      const heapScrolled = await heapBytes(page);
+      const rowsInPage = await page.locator('[data-beat-id], [data-beat-placeholder]').count();
+
+      console.log(`session ${label}: seeded through @studio/db in ${seedSeconds.toFixed(1)} s`);
+      console.log(
+        `${label} bytes before the first row (API JSON): ${kb(median(apiBytes))} (first visit, everything: ${kb(coldBytes.all)})`,
+      );
+      console.log(
+        `${label} time to interactive: median ${median(interactive).toFixed(0)} ms, max ${Math.max(...interactive).toFixed(0)} ms over ${LOADS} loads (first visit ${cold.toFixed(0)} ms)`,
+      );
+      const timeline = calls
+        .filter((c) => c.end <= interactive.at(-1)!)
+        .map(
+          (c) => `${c.name} ${c.start.toFixed(0)}→${c.end.toFixed(0)} ms (${c.kb.toFixed(0)} KB)`,
+        );
+      console.log(
+        `  last load: ${timeline.join('; ')}; rows shown at ${interactive.at(-1)!.toFixed(0)} ms`,
+      );
+      console.log(
+        `${label} select a take round trip: median ${median(roundTrips).toFixed(0)} ms, max ${Math.max(...roundTrips).toFixed(0)} ms over ${SELECTIONS} clicks`,
+      );
+      console.log(
+        `${label} JS heap: ${mb(heapLoaded)} loaded, ${mb(heapScrolled)} after scrolling through every beat (${(scrollMs / 1000).toFixed(1)} s), ${rowsInPage} rows in the page`,
+      );
+
+      const api = createTRPCClient<AppRouter>({
+        links: [httpBatchLink({ url: `${studio.url}/trpc`, transformer: superjson })],
+      });
+      const outline = await api.sessions.summary.query({ sessionId });
+      const summaryMs: number[] = [];
+      const forBeatsMs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        let start = performance.now();
+        await api.sessions.summary.query({ sessionId });
+        summaryMs.push(performance.now() - start);
+        const beatIds = outline.beats.ids.slice(i * 20, i * 20 + 20);
+        start = performance.now();
+        await api.takes.forBeats.query({ sessionId, beatIds });
+        forBeatsMs.push(performance.now() - start);
+      }
+      console.log(
+        `  from Node: sessions.summary median ${median(summaryMs).toFixed(0)} ms, takes.forBeats (20 beats) median ${median(forBeatsMs).toFixed(0)} ms`,
+      );
+
+      if (size === Math.max(...SIZES)) {
+        const source = script(size);
+        const creates: number[] = [];
+        for (let i = 0; i < CREATES; i++) {
+          const start = performance.now();
+          await api.sessions.create.mutate({ source });
+          creates.push(performance.now() - start);
+        }
+        console.log(
+          `create a ${size}-beat session from its script (API): median ${median(creates).toFixed(0)} ms over ${CREATES}`,
+        );
+      }
+      await context.close();
+    } finally {
+      await studio.stop();
+    }
   }
-
-  // The server agrees with what the page shows.
-  const after = await api.sessions.get.query({ sessionId: session.id });
-  const shown = await page.locator('li.take[data-selected="true"]').count();
-  if (shown !== BEATS || after.beats.some((b) => b.selectedTakeId === null)) {
-    throw new Error('selection on the page and on the server disagree');
-  }
-
-  console.log(`session: ${BEATS} beats × ${TAKES} takes (seeded in ${seedSeconds.toFixed(1)} s)`);
-  console.log(
-    `time to interactive: median ${median(interactive).toFixed(0)} ms, max ${Math.max(...interactive).toFixed(0)} ms over ${LOADS} loads (target < 1000 ms)`,
-  );
-  console.log(`time to interactive, first visit (cold cache): ${cold.toFixed(0)} ms`);
-  console.log(
-    `  last load: sessions.get requested at ${breakdown.start.toFixed(0)} ms, answered at ${breakdown.end.toFixed(0)} ms (${breakdown.kb.toFixed(0)} KB); rows rendered by ${interactive.at(-1)!.toFixed(0)} ms`,
-  );
-  console.log(`waveforms built at load: ${waveformsBuilt} of ${BEATS * TAKES} (lazy)`);
-  console.log(
-    `select take round trip: median ${median(roundTrips).toFixed(0)} ms, p95 ${p95(roundTrips).toFixed(0)} ms over ${SELECTIONS} clicks (target < 100 ms)`,
-  );
-  console.log(
-    `  in the browser: request sent ${median(sentAfter).toFixed(0)} ms after the click, HTTP round trip median ${median(requestTimes).toFixed(0)} ms`,
-  );
-  console.log(
-    `  of which the server (takes.select from Node): median ${median(apiOnly).toFixed(0)} ms, p95 ${p95(apiOnly).toFixed(0)} ms`,
-  );
 } finally {
   await browser.close();
-  await studio.stop();
-  await standIn.close();
+  for (const dir of seedDirs) await rm(dir, { recursive: true, force: true });
 }

@@ -150,7 +150,8 @@ export type { ExportNote, ReviewedBeat, TakeReviewRecord } from './export/review
 
 export { ffmpegProcessCount, resolveFfmpegPath, FfmpegError } from './ffmpeg/run-ffmpeg.js';
 export type { FfmpegOptions } from './ffmpeg/run-ffmpeg.js';
-export { MP3_SAMPLE_RATE, DEFAULT_BITRATE_KBPS } from './ffmpeg/encode-mp3.js';
+export { encodeMp3, MP3_SAMPLE_RATE, DEFAULT_BITRATE_KBPS } from './mp3/encode-mp3.js';
+export type { EncodeMp3Options, Mp3Bitrate } from './mp3/encode-mp3.js';
 export { decodeToPcm } from './ffmpeg/decode.js';
 
 export { QC_CODES, QC_SEVERITIES, QC_STATUSES, qcStatusOf } from './qc/qc-result.js';

@@ -125,12 +125,12 @@ describe('renderTake', () => {
     expect((take.timings.at(-1)?.endMs ?? 0) + 600).toBeCloseTo(take.durationMs, -1);
   });
 
-  it('re-renders an unchanged beat from the cache: no request, nothing billed, one ffmpeg', async () => {
+  it('re-renders an unchanged beat from the cache: no request, nothing billed, no process spawned', async () => {
     const first = await renderTake({ ...base, takeId: 'take2' });
     const before = { requests: standIn.counters.requests, processes: ffmpegProcessCount() };
     const again = await renderTake({ ...base, takeId: 'take3' });
     expect(standIn.counters.requests).toBe(before.requests);
-    expect(ffmpegProcessCount() - before.processes).toBe(1);
+    expect(ffmpegProcessCount() - before.processes).toBe(0);
     expect(again).toMatchObject({ requests: 0, cacheHits: 3, take: { charactersBilled: 0 } });
     expect(again.take.contentHash).toBe(first.take.contentHash);
     expect(again.take.timings).toEqual(first.take.timings);

@@ -11,6 +11,7 @@ import {
   failJob,
   generationJobs,
   getSession,
+  hasOpenJobs,
   listSessionJobs,
   openJobIds,
   renewLeases,
@@ -341,6 +342,7 @@ describe.each(engines)('generation jobs on %s', (engine) => {
       [fresh, voiced, outdated].map((b) => ({ beatId: b!.id, kind: 'regenerate' as const })),
     );
     await claimJobs(db, { owner: 'w1', limit: 1, ...LEASE });
+    expect(await hasOpenJobs(db, session.id)).toBe(true);
 
     const cancelled = await cancelJobs(db, session.id);
     expect(cancelled.map((j) => j.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
@@ -350,6 +352,7 @@ describe.each(engines)('generation jobs on %s', (engine) => {
     expect(statuses).toEqual(['pending', 'ready', 'stale']);
     expect(await claimJobs(db, { owner: 'w1', limit: 5, ...LEASE })).toEqual([]);
     expect(await cancelJobs(db, session.id)).toEqual([]);
+    expect(await hasOpenJobs(db, session.id)).toBe(false);
   });
 
   it('renews the leases an owner still holds, and only those', async () => {

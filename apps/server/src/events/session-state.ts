@@ -5,14 +5,15 @@
  * beats costs a few reads, not one each.
  */
 import {
-  getSession,
+  getBeatsWithTakes,
+  getSessionOutline,
   setSessionBudget,
   setSessionError,
   setSessionStatus,
   type BeatRow,
   type ErrorInfo,
   type ExportRow,
-  type SessionDetail,
+  type SessionOutline,
   type SessionRow,
   type SessionStatus,
   type StudioDb,
@@ -24,6 +25,7 @@ import {
   beatState,
   exportView,
   progressOf,
+  reviewInputOf,
   takeReview,
   takeView,
   type ExportView,
@@ -54,14 +56,14 @@ export interface SessionState {
     sessionId: string,
     beatIds?: readonly string[],
     change?: { decided?: boolean },
-  ): Promise<SessionDetail>;
+  ): Promise<SessionOutline>;
   /**
    * A take was added to a beat, or its QC changed (`qc.rerun`): browsers add or replace it. Given
    * with the beat's text and selection as committed with the take.
    */
   takeAdded(take: TakeRow, beat: Pick<BeatRow, 'sessionId' | 'text' | 'selectedTakeId'>): void;
   /** Beats were added, removed or rewritten (a re-import): browsers fetch the session again. */
-  scriptChanged(sessionId: string): Promise<SessionDetail>;
+  scriptChanged(sessionId: string): Promise<SessionOutline>;
   /** An export run was recorded or settled. Returns its API view. */
   exportChanged(row: ExportRow): ExportView;
 }
@@ -87,18 +89,27 @@ export function createSessionState({
     sessionId: string,
     beatIds: ReadonlySet<string> | null,
     decided: boolean,
-  ): Promise<SessionDetail> {
-    let session = await getSession(db, sessionId);
+  ): Promise<SessionOutline> {
+    // The outline: beat states, reviews and the session row, without texts, takes or the script.
+    let session = await getSessionOutline(db, sessionId);
     const status = statusAfterReview(session.status, session.beats, { decided });
     const moved = status === session.status ? null : await setSessionStatus(db, sessionId, status);
-    if (moved) session = { ...session, ...moved };
-    for (const beat of session.beats) {
-      if (beatIds && !beatIds.has(beat.id)) continue;
+    if (moved) {
+      const { sourceEls: _script, ...row } = moved;
+      session = { ...session, ...row };
+    }
+    // The changed beats' takes, for their reviews (every beat's when all changed).
+    const changed = await getBeatsWithTakes(
+      db,
+      sessionId,
+      beatIds ? [...beatIds] : session.beats.map((beat) => beat.id),
+    );
+    for (const beat of changed) {
       bus.publish(sessionId, { type: 'beat', beat: beatState(beat) });
       bus.publish(sessionId, {
         type: 'review',
         beatId: beat.id,
-        review: beatReview(beat),
+        review: beatReview(reviewInputOf(beat)),
         takes: Object.fromEntries(beat.takes.map((take) => [take.id, takeReview(take)])),
       });
     }
@@ -116,14 +127,14 @@ export function createSessionState({
   const reading = new Map<string, Promise<unknown>>();
   const next = new Map<
     string,
-    { beatIds: Set<string> | null; decided: boolean; result: Promise<SessionDetail> }
+    { beatIds: Set<string> | null; decided: boolean; result: Promise<SessionOutline> }
   >();
 
   function beatsChanged(
     sessionId: string,
     beatIds?: readonly string[],
     change: { decided?: boolean } = {},
-  ): Promise<SessionDetail> {
+  ): Promise<SessionOutline> {
     const decided = change.decided ?? false;
     const gathering = next.get(sessionId);
     if (gathering) {

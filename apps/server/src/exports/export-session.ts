@@ -14,7 +14,7 @@ import {
 import { exportTakes, type LoudnessTarget, type TakeReviewRecord } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
-import { beatReview, exportView, type ExportView } from '../sessions/views.js';
+import { beatReview, exportView, reviewInputOf, type ExportView } from '../sessions/views.js';
 
 export interface ExportRequest {
   sessionId: string;
@@ -48,7 +48,7 @@ export async function exportSession(
       sessionTitle: session.videoTitle,
       beats: session.beats.map((beat) => {
         const take = beat.takes.find((candidate) => candidate.id === beat.selectedTakeId);
-        const wanted = !request.approvedOnly || beatReview(beat) === 'approved';
+        const wanted = !request.approvedOnly || beatReview(reviewInputOf(beat)) === 'approved';
         return {
           beatKey: beat.beatKey,
           number: beat.number,

@@ -5,7 +5,7 @@
 import {
   cancelJobs,
   enqueueJobs,
-  getSession,
+  getSessionOutline,
   type BeatStatus,
   type JobOverrides,
   type JobRequest,
@@ -39,7 +39,7 @@ async function beatsIn(
   sessionId: string,
   statuses: readonly BeatStatus[],
 ): Promise<JobRequest[]> {
-  const session = await getSession(services.db, sessionId);
+  const session = await getSessionOutline(services.db, sessionId);
   return session.beats
     .filter((beat) => statuses.includes(beat.status))
     .map((beat) => ({ beatId: beat.id, kind: 'generate' }));

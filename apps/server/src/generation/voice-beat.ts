@@ -12,10 +12,11 @@ import {
   getBeat,
   getSessionDialogueMode,
   getSessionLedger,
+  hasOpenJobs,
   listSessionJobs,
   type ErrorInfo,
   type GenerationJob,
-  type SessionDetail,
+  type SessionOutline,
 } from '@studio/db';
 import { renderTake, SpeechError } from '@studio/audio';
 import type { Services } from '../context.js';
@@ -46,7 +47,7 @@ export async function voiceBeat(
   const { db, sessionState } = services;
   const deadline = AbortSignal.timeout(deadlineMs);
   const jobSignal = AbortSignal.any([signal, deadline]);
-  // The job's requests and ffmpeg runs all listen to this one signal (as to the worker's).
+  // The job's provider requests all listen to this one signal (as to the worker's).
   setMaxListeners(0, jobSignal);
   const log = services.log.child({ jobId: job.id, beatId: job.beatId, sessionId: job.sessionId });
   try {
@@ -74,7 +75,6 @@ export async function voiceBeat(
       cache: services.cache,
       sessionId: job.sessionId,
       takeId: job.id,
-      ffmpegPath: services.ffmpegPath,
       // Every job but a first voicing asks for a new performance.
       regenerate: job.kind !== 'generate',
       transcriber: await sessionTranscriber(services, job.sessionId),
@@ -187,9 +187,9 @@ async function haltSession(services: Services, sessionId: string, error: ErrorIn
  * When a generating session's queue has drained, generation is over: back to review (or straight
  * to `approved` when every beat's approved take is still selected).
  */
-async function settleSession(services: Services, session: SessionDetail): Promise<void> {
+async function settleSession(services: Services, session: SessionOutline): Promise<void> {
   if (session.status !== 'generating') return;
-  if ((await listSessionJobs(services.db, session.id)).some(isOpen)) return;
+  if (await hasOpenJobs(services.db, session.id)) return;
   await services.sessionState.changeStatus(
     session.id,
     statusAfterReview('in_progress', session.beats),

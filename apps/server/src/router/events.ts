@@ -1,6 +1,6 @@
 /** Live session events over SSE: every open browser sees generation as it happens. */
 import { tracked } from '@trpc/server';
-import { getSession } from '@studio/db';
+import { getSessionRow } from '@studio/db';
 import type { BusEnvelope } from '../events/bus.js';
 import type { StudioEvent } from '../events/types.js';
 import { procedure, router } from '../trpc.js';
@@ -15,7 +15,7 @@ export const eventsRouter = router({
   // Not a generator itself: an unknown session is refused before the stream starts, as an error
   // with its code.
   session: procedure.input(sessionEventsInput).subscription(async ({ ctx, input, signal }) => {
-    await getSession(ctx.db, input.sessionId);
+    await getSessionRow(ctx.db, input.sessionId);
     return trackedEvents(
       ctx.bus.subscribe(input.sessionId, { lastEventId: input.lastEventId, signal }),
     );

@@ -6,6 +6,7 @@ import { resolveRefs } from '../sessions/resolve-refs.js';
 import {
   createSessionFromSource,
   deleteSessionWithFiles,
+  readSessionOutline,
   readSessionView,
 } from '../sessions/lifecycle.js';
 import { procedure, router } from '../trpc.js';
@@ -26,6 +27,10 @@ export const sessionsRouter = router({
   /** Ids from what a person types: a session (id or unique prefix), a beat, a take. */
   resolve: procedure.input(resolveRefsInput).query(({ ctx, input }) => resolveRefs(ctx, input)),
   get: procedure.input(sessionRef).query(({ ctx, input }) => readSessionView(ctx, input.sessionId)),
+  /** The session without its script and its beats as a lean outline: a long session's first load. */
+  summary: procedure
+    .input(sessionRef)
+    .query(({ ctx, input }) => readSessionOutline(ctx, input.sessionId)),
   create: procedure
     .input(createSessionInput)
     .mutation(({ ctx, input }) => createSessionFromSource(ctx, input)),

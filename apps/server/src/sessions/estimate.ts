@@ -116,7 +116,7 @@ export async function estimateGeneration(
       } else uncached.push(performance.request);
     }
   }
-  const rate = (model: string) => services.account.rate(model);
+  const rate = (model: string | null | undefined) => services.account.rate(model);
   const { characters, credits } = speechCost(uncached, provider.name, rate);
   const remaining = services.account.credits() ?? (await services.account.refreshCredits());
   const listening = await sessionListens(services, sessionId);

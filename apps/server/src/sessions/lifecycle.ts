@@ -3,13 +3,22 @@
 import {
   createSessionFromScript,
   deleteSession,
+  getBeatsWithTakes,
   getSession,
+  getSessionOutline,
   listExports,
   type DialogueMode,
 } from '@studio/db';
 import type { Services } from '../context.js';
 import { requireScript, type ScriptServices } from './script.js';
-import { sessionView, type SessionView } from './views.js';
+import {
+  beatView,
+  sessionOutlineView,
+  sessionView,
+  type BeatView,
+  type SessionOutlineView,
+  type SessionView,
+} from './views.js';
 
 /** Validates and parses the source (refused with its diagnostics), then stores the session. */
 export async function createSessionFromSource(
@@ -35,6 +44,23 @@ export async function readSessionView(
   id: string,
 ): Promise<SessionView> {
   return sessionView(await getSession(db, id));
+}
+
+/** The session without its script, beats as outlines: the review page's first request. */
+export async function readSessionOutline(
+  { db }: Pick<Services, 'db'>,
+  id: string,
+): Promise<SessionOutlineView> {
+  return sessionOutlineView(await getSessionOutline(db, id));
+}
+
+/** Beats of a session in full (text, parsed lines, takes), as `sessions.get` shows them. */
+export async function readBeatViews(
+  { db }: Pick<Services, 'db'>,
+  sessionId: string,
+  beatIds: readonly string[],
+): Promise<BeatView[]> {
+  return (await getBeatsWithTakes(db, sessionId, beatIds)).map(beatView);
 }
 
 /** Deletes the session's rows, then its take and export files. */

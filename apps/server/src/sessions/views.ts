@@ -12,6 +12,7 @@ import type {
   RejectionReason,
   ReviewedTake,
   SessionDetail,
+  SessionOutline,
   SessionRow,
   TakeDecision,
   TakeDecisionRow,
@@ -119,6 +120,31 @@ export interface SessionView extends SessionRow {
   beats: BeatView[];
 }
 
+/**
+ * A session's outline, its beats column by column (no repeated keys): a 2,000-beat session
+ * arrives in ~250 KB, and the page fetches each beat's text and takes when it comes on screen
+ * (`takes.forBeats`).
+ */
+export interface SessionOutlineView extends Omit<SessionRow, 'sourceEls'> {
+  progress: Progress;
+  beats: {
+    /** In script order; the other columns follow it. */
+    ids: string[];
+    beatKeys: string[];
+    numbers: number[];
+    names: string[];
+    statuses: BeatStatus[];
+    selectedTakeIds: (string | null)[];
+    takeCounts: number[];
+    /** The selected take's duration, 0 without one. */
+    selectedDurationsMs: number[];
+    /** Each beat's review (its selected take's decision): the review filters cover every beat. */
+    reviews: BeatReview[];
+    /** Only the beats that have an error or a stale reason. */
+    problems: Record<string, Pick<BeatState, 'error' | 'staleReason'>>;
+  };
+}
+
 export interface ExportView {
   id: string;
   sessionId: string;
@@ -144,15 +170,32 @@ export function takeReview(take: Pick<ReviewedTake, 'decision' | 'notes'>): Take
   return { decision: decisionView(take.decision), notes: take.notes.map(noteView) };
 }
 
-type ReviewedBeat = Pick<BeatWithTakes, 'selectedTakeId' | 'staleReason'> & {
-  takes: readonly Pick<ReviewedTake, 'id' | 'decision'>[];
-};
+/** What a beat's review depends on: its selected take's decision and whether it went stale. */
+export interface ReviewInput {
+  status: BeatStatus;
+  staleReason: string | null;
+  selectedDecision: TakeDecision | null;
+}
 
-export function beatReview(beat: ReviewedBeat): BeatReview {
+/** A beat with its takes as the review rules read it. */
+export function reviewInputOf(
+  beat: Pick<BeatWithTakes, 'status' | 'staleReason' | 'selectedTakeId'> & {
+    takes: readonly Pick<ReviewedTake, 'id' | 'decision'>[];
+  },
+): ReviewInput {
   const selected = beat.takes.find((take) => take.id === beat.selectedTakeId);
-  const decision = selected?.decision?.decision;
-  if (decision === undefined) return 'unreviewed';
-  return decision === 'approved' && beat.staleReason === null ? 'approved' : 'needs_fix';
+  return {
+    status: beat.status,
+    staleReason: beat.staleReason,
+    selectedDecision: selected?.decision?.decision ?? null,
+  };
+}
+
+export function beatReview(beat: Omit<ReviewInput, 'status'>): BeatReview {
+  if (beat.selectedDecision === null) return 'unreviewed';
+  return beat.selectedDecision === 'approved' && beat.staleReason === null
+    ? 'approved'
+    : 'needs_fix';
 }
 
 /** A take of a beat: a take just added has no review yet (`review` omitted). */
@@ -189,7 +232,12 @@ export function takeQcView(qc: TakeRow['qc']): TakeQcView {
   return view;
 }
 
-export function beatState(beat: BeatRow): BeatState {
+export function beatState(
+  beat: Pick<
+    BeatRow,
+    'id' | 'status' | 'lastErrorCode' | 'lastErrorMessage' | 'staleReason' | 'selectedTakeId'
+  >,
+): BeatState {
   return {
     id: beat.id,
     status: beat.status,
@@ -202,15 +250,14 @@ export function beatState(beat: BeatRow): BeatState {
   };
 }
 
-export function progressOf(beats: readonly (ReviewedBeat & { status: BeatStatus })[]): Progress {
+export function progressOf(beats: readonly ReviewInput[]): Progress {
   const counts = { pending: 0, queued: 0, generating: 0, ready: 0, failed: 0, stale: 0 };
   let reviewed = 0;
   let approved = 0;
   for (const beat of beats) {
     counts[beat.status]++;
-    const review = beatReview(beat);
-    if (review === 'approved') approved++;
-    if (beat.takes.some((t) => t.id === beat.selectedTakeId && t.decision)) reviewed++;
+    if (beatReview(beat) === 'approved') approved++;
+    if (beat.selectedDecision !== null) reviewed++;
   }
   const total = beats.length;
   return {
@@ -223,22 +270,47 @@ export function progressOf(beats: readonly (ReviewedBeat & { status: BeatStatus 
   };
 }
 
+export function beatView(beat: BeatWithTakes): BeatView {
+  return {
+    ...beatState(beat),
+    beatKey: beat.beatKey,
+    number: beat.number,
+    name: beat.name,
+    position: beat.position,
+    text: beat.text,
+    parsed: beat.parsed,
+    review: beatReview(reviewInputOf(beat)),
+    takes: beat.takes.map((take) => takeView(take, beat, take)),
+  };
+}
+
 export function sessionView(session: SessionDetail): SessionView {
   const { beats, ...row } = session;
+  return { ...row, progress: progressOf(beats.map(reviewInputOf)), beats: beats.map(beatView) };
+}
+
+export function sessionOutlineView(outline: SessionOutline): SessionOutlineView {
+  const { beats, ...row } = outline;
+  const problems: SessionOutlineView['beats']['problems'] = {};
+  for (const beat of beats) {
+    const { error, staleReason } = beatState(beat);
+    if (error !== null || staleReason !== null) problems[beat.id] = { error, staleReason };
+  }
   return {
     ...row,
     progress: progressOf(beats),
-    beats: beats.map((beat) => ({
-      ...beatState(beat),
-      beatKey: beat.beatKey,
-      number: beat.number,
-      name: beat.name,
-      position: beat.position,
-      text: beat.text,
-      parsed: beat.parsed,
-      review: beatReview(beat),
-      takes: beat.takes.map((take) => takeView(take, beat, take)),
-    })),
+    beats: {
+      ids: beats.map((b) => b.id),
+      beatKeys: beats.map((b) => b.beatKey),
+      numbers: beats.map((b) => b.number),
+      names: beats.map((b) => b.name),
+      statuses: beats.map((b) => b.status),
+      selectedTakeIds: beats.map((b) => b.selectedTakeId),
+      takeCounts: beats.map((b) => b.takeCount),
+      selectedDurationsMs: beats.map((b) => b.selectedDurationMs),
+      reviews: beats.map(beatReview),
+      problems,
+    },
   };
 }
 

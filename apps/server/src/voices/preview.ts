@@ -105,7 +105,6 @@ export async function previewVoice(
     cache: services.cache,
     sessionId: PREVIEW_SESSION,
     takeId: id,
-    ffmpegPath: services.ffmpegPath,
     ...(signal ? { signal } : {}),
   });
   return { id, audioUrl, durationMs: rendered.take.durationMs };

@@ -7,6 +7,7 @@ type QueryOutput<T> = T extends { query: (...args: never[]) => Promise<infer R> 
 export type VoiceProfile = QueryOutput<Client['voices']['list']>[number];
 export type SessionSummary = QueryOutput<Client['sessions']['list']>[number];
 export type SessionView = QueryOutput<Client['sessions']['get']>;
+export type SessionOutlineView = QueryOutput<Client['sessions']['summary']>;
 export type BeatView = SessionView['beats'][number];
 export type TakeView = BeatView['takes'][number];
 export type ExportView = QueryOutput<Client['exports']['get']>;

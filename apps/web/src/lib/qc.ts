@@ -14,18 +14,22 @@ const RANK: Record<QcStatus, number> = { fail: 0, warn: 1, not_checked: 2, pendi
 
 export const needsEars = (qc: TakeQc) => RANK[qc.status] <= RANK.not_checked;
 
-export function worstStatus(beat: BeatView): QcStatus {
-  return beat.takes.reduce<QcStatus>(
+/** A beat as the review page holds it: its takes once they are loaded. */
+type QcBeat = { takes?: readonly Pick<TakeView, 'qc'>[] | undefined };
+
+export function worstStatus(beat: QcBeat): QcStatus {
+  return (beat.takes ?? []).reduce<QcStatus>(
     (worst, take) => (RANK[take.qc.status] < RANK[worst] ? take.qc.status : worst),
     'pass',
   );
 }
 
 /** The "Needs ears" filter: beats with a flagged take, worst first, script order within. */
-export function earsFirst(beats: readonly BeatView[]): { beat: BeatView; index: number }[] {
+/** Beats with a take that needs ears, worst first; a beat whose takes are not loaded is left out. */
+export function earsFirst<B extends QcBeat>(beats: readonly B[]): { beat: B; index: number }[] {
   return beats
     .map((beat, index) => ({ beat, index, rank: RANK[worstStatus(beat)] }))
-    .filter(({ beat }) => beat.takes.some((take) => needsEars(take.qc)))
+    .filter(({ beat }) => (beat.takes ?? []).some((take) => needsEars(take.qc)))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map(({ beat, index }) => ({ beat, index }));
 }

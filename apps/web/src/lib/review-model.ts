@@ -53,17 +53,26 @@ export interface ReviewedBeatLike {
   takes: ReviewedTakeLike[];
 }
 
+/** A beat on the review page: its takes are absent until its row has been on screen. */
+type ListedBeat = Omit<ReviewedBeatLike, 'takes'> & {
+  takes?: readonly ReviewedTakeLike[] | undefined;
+};
+
 /**
  * - needs review: not approved, and some take nobody has decided on yet (something to hear);
  * - rejected: the selected take is rejected (or outdated): the beat needs a fix;
  * - approved: the selected take is approved.
  */
-export function matchesFilter(beat: ReviewedBeatLike, filter: ReviewFilter): boolean {
+export function matchesFilter(beat: ListedBeat, filter: ReviewFilter): boolean {
   switch (filter) {
     case 'all':
       return true;
     case 'needs-review':
-      return beat.review !== 'approved' && beat.takes.some((take) => take.decision === null);
+      // Before its takes are loaded, the selected take's decision is all that is known.
+      return (
+        beat.review !== 'approved' &&
+        (beat.takes?.some((take) => take.decision === null) ?? beat.review === 'unreviewed')
+      );
     case 'rejected':
       return beat.review === 'needs_fix';
     case 'approved':
@@ -72,10 +81,7 @@ export function matchesFilter(beat: ReviewedBeatLike, filter: ReviewFilter): boo
 }
 
 /** The next beat after `from` (wrapping around) that needs review, or null when none does. */
-export function nextUnreviewed(
-  beats: readonly ReviewedBeatLike[],
-  from: number | null,
-): number | null {
+export function nextUnreviewed(beats: readonly ListedBeat[], from: number | null): number | null {
   const start = from ?? -1;
   for (let step = 1; step <= beats.length; step++) {
     const index = (start + step + beats.length) % beats.length;

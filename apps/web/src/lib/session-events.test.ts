@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BeatView, SessionView, StudioEvent, TakeView } from './api.js';
 import { applyEvent } from './session-events.js';
+import type { ReviewBeat, ReviewSession } from './session-outline.js';
 
 function take(id: string, beatId: string): TakeView {
   return {
@@ -40,8 +41,9 @@ function progress(counts: Partial<Record<BeatView['status'], number>>): SessionV
   };
 }
 
-function session(): SessionView {
-  const beat = (id: string) => ({
+/** Two beats; with `loaded`, their (empty) takes are on the page. */
+function session(loaded = true): ReviewSession {
+  const beat = (id: string): ReviewBeat => ({
     id,
     status: 'pending' as const,
     error: null,
@@ -50,18 +52,23 @@ function session(): SessionView {
     beatKey: id,
     number: 1,
     name: id,
-    position: 0,
-    text: 'Hi.',
-    parsed: {} as SessionView['beats'][number]['parsed'],
     review: 'unreviewed' as const,
-    takes: [] as TakeView[],
+    takeCount: 0,
+    selectedDurationMs: 0,
+    ...(loaded
+      ? {
+          position: 0,
+          text: 'Hi.',
+          parsed: {} as SessionView['beats'][number]['parsed'],
+          takes: [] as TakeView[],
+        }
+      : {}),
   });
   return {
     id: 's',
     videoTitle: 'T',
     project: null,
     status: 'generating',
-    sourceEls: '',
     charactersSpent: 0,
     dialogueMode: 'one_performance',
     budgetCredits: null,
@@ -97,8 +104,25 @@ describe('applyEvent', () => {
     expect(s.charactersSpent).toBe(6);
     expect(s.status).toBe('in_progress');
     expect(s.beats.map((b) => b.status)).toEqual(['ready', 'ready']);
-    expect(s.beats[0]!.takes.map((t) => t.id)).toEqual(['t1']);
-    expect(s.beats[0]!.takes[0]!.selected).toBe(true);
+    expect(s.beats[0]!.takes?.map((t) => t.id)).toEqual(['t1']);
+    expect(s.beats[0]!.takes?.[0]!.selected).toBe(true);
+    expect(s.beats.map((b) => b.selectedDurationMs)).toEqual([1200, 1200]);
+  });
+
+  it('keeps beats whose takes are not loaded current: counts, durations, or asks to load', () => {
+    const s = session(false);
+    const ready = (selectedTakeId: string) => ({
+      type: 'beat' as const,
+      beat: { id: 'b1', status: 'ready' as const, error: null, staleReason: null, selectedTakeId },
+    });
+    expect(applyEvent(s, { type: 'take', take: take('t1', 'b1') })).toBe('applied');
+    // A reconnection replays the event: counted once.
+    expect(applyEvent(s, { type: 'take', take: take('t1', 'b1') })).toBe('applied');
+    expect(applyEvent(s, ready('t1'))).toBe('applied');
+    expect(s.beats[0]).toMatchObject({ takeCount: 1, selectedDurationMs: 1200 });
+    expect(s.beats[0]!.takes).toBeUndefined();
+    // Selected elsewhere, a take this page never heard of: its duration is unknown.
+    expect(applyEvent(s, ready('t0'))).toBe('load-beat');
   });
 
   it('shows the progress the server sent, not a count of its own', () => {
@@ -119,7 +143,7 @@ describe('applyEvent', () => {
       type: 'beat',
       beat: { id: 'b1', status: 'ready', error: null, staleReason: null, selectedTakeId: 't2' },
     });
-    expect(s.beats[0]!.takes.map((t) => t.selected)).toEqual([false, true]);
+    expect(s.beats[0]!.takes?.map((t) => t.selected)).toEqual([false, true]);
   });
 
   it('does not duplicate a take delivered twice (reconnection replay)', () => {
@@ -127,6 +151,7 @@ describe('applyEvent', () => {
     applyEvent(s, { type: 'take', take: take('t1', 'b1') });
     applyEvent(s, { type: 'take', take: take('t1', 'b1') });
     expect(s.beats[0]!.takes).toHaveLength(1);
+    expect(s.beats[0]!.takeCount).toBe(1);
   });
 
   it('records failures and session-wide stops', () => {
@@ -175,7 +200,7 @@ describe('applyEvent', () => {
 
   it('applies a review: the beat’s standing and each take’s decision and notes', () => {
     const s = session();
-    s.beats[0]!.takes.push(take('t1', 'b1'), take('t2', 'b1'));
+    s.beats[0]!.takes!.push(take('t1', 'b1'), take('t2', 'b1'));
     const decidedAt = new Date(0);
     const note = {
       id: 'n1',
@@ -206,7 +231,7 @@ describe('applyEvent', () => {
     });
     expect(outcome).toBe('applied');
     expect(s.beats[0]!.review).toBe('needs_fix');
-    expect(s.beats[0]!.takes.map((t) => [t.decision?.reason ?? null, t.notes.length])).toEqual([
+    expect(s.beats[0]!.takes!.map((t) => [t.decision?.reason ?? null, t.notes.length])).toEqual([
       ['pacing', 1],
       [null, 0],
     ]);

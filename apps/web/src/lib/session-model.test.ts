@@ -3,7 +3,6 @@ import {
   currentTake,
   describeContinuity,
   describeSettings,
-  playlist,
   reviseDefaults,
   selectedDurationMs,
   stepIndex,
@@ -54,15 +53,6 @@ describe('takes of a beat', () => {
     expect(currentTake(beat('a', 'ready', [take('t1', 1), take('t2', 2)], 't1'))?.id).toBe('t1');
     expect(currentTake(beat('a', 'ready', [take('t1', 1), take('t2', 2)]))?.id).toBe('t2');
     expect(currentTake(beat('a', 'pending', []))).toBeNull();
-  });
-
-  it('builds the play-all list from selected takes in order', () => {
-    const beats = [
-      beat('a', 'ready', [take('t1', 1)], 't1'),
-      beat('b', 'ready', [take('t2', 1)]),
-      beat('c', 'ready', [take('t3', 1)], 't3'),
-    ];
-    expect(playlist(beats).map((x) => x.take.id)).toEqual(['t1', 't3']);
   });
 });
 

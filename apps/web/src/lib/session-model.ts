@@ -58,18 +58,6 @@ export function selectedDurationMs(
   return total;
 }
 
-/** The selected takes in script order, for "Play all". Beats without one are skipped. */
-export function playlist<B extends BeatLike>(
-  beats: readonly B[],
-): { beat: B; take: B['takes'][number] }[] {
-  const out: { beat: B; take: B['takes'][number] }[] = [];
-  for (const beat of beats) {
-    const take = selectedTake(beat);
-    if (take) out.push({ beat, take });
-  }
-  return out;
-}
-
 /** One line summary of the settings a take was voiced with. */
 export function describeSettings(settings: readonly TakeSettingsLike[]): string {
   const first = settings[0];

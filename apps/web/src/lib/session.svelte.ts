@@ -1,7 +1,7 @@
 /**
- * The review screen's state: the session with its beats and takes, kept live by the
- * `events.session` subscription, and the actions a reviewer takes on it. One instance per open
- * session page.
+ * The review screen's state: the session's outline (every beat, lean), each beat's text and
+ * takes loaded when it comes on screen, all kept live by the `events.session` subscription, and
+ * the actions a reviewer takes on it. One instance per open session page.
  */
 import type {
   BeatView,
@@ -12,13 +12,27 @@ import type {
   TakeView,
 } from './api.js';
 import { author } from './author.svelte.js';
+import { BatchLoader } from './batch-loader.js';
 import { describeError } from './errors.js';
 import { notifications, reportError } from './notifications.svelte.js';
 import type { LoadState } from './load-state.js';
 import { applyEvent } from './session-events.js';
-import { currentTake, playlist, selectedDurationMs } from './session-model.js';
+import { currentTake } from './session-model.js';
+import {
+  isLoaded,
+  loadBeat,
+  outlineDurationMs,
+  outlinePlaylist,
+  reviewSession,
+  setSelection,
+  type ReviewBeat,
+  type ReviewSession,
+} from './session-outline.js';
 import { trpc } from './trpc.js';
 import type { PlayItem } from './player.svelte.js';
+
+/** Beats per `takes.forBeats` call: a screenful and the rows read ahead of it. */
+const BEATS_PER_LOAD = 40;
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 type Progress = SessionView['progress'];
@@ -40,7 +54,7 @@ const NO_PROGRESS: Progress = {
 
 export class SessionController {
   readonly id: string;
-  session = $state<SessionView | null>(null);
+  session = $state<ReviewSession | null>(null);
   state = $state<LoadState>('loading');
   live = $state<LiveState>('connecting');
   /** Selections sent to the server and not confirmed yet: beat id → take id. */
@@ -57,14 +71,19 @@ export class SessionController {
   deciding = $state<Record<string, boolean>>({});
 
   beats = $derived(this.session?.beats ?? []);
+  #indexById: Record<string, number> = $derived(
+    Object.fromEntries(this.beats.map((beat, index) => [beat.id, index])),
+  );
   /** As the server counts it: sent with the session, then by `progress` events. */
   progress = $derived(this.session?.progress ?? NO_PROGRESS);
-  durationMs = $derived(selectedDurationMs(this.beats));
+  durationMs = $derived(outlineDurationMs(this.beats));
   generating = $derived(this.progress.active > 0);
 
   /** Export events, for the export screen. */
   onexport: ((event: Extract<StudioEvent, { type: 'export' }>) => void) | null = null;
 
+  /** Beats' text and takes, asked for as rows come on screen. */
+  #details = new BatchLoader((ids) => this.#loadBeats(ids), BEATS_PER_LOAD);
   #subscription: { unsubscribe(): void } | null = null;
   #reloadTimer: ReturnType<typeof setTimeout> | null = null;
   #disposed = false;
@@ -75,8 +94,10 @@ export class SessionController {
 
   async load(): Promise<void> {
     try {
-      const session = await trpc.sessions.get.query({ sessionId: this.id });
+      const outline = await trpc.sessions.summary.query({ sessionId: this.id });
       if (this.#disposed) return;
+      const session = reviewSession(outline);
+      this.#details.forgetAll();
       this.session = session;
       this.state = 'ready';
       if (this.cursor !== null && this.cursor >= session.beats.length) this.cursor = null;
@@ -144,7 +165,43 @@ export class SessionController {
         this.#clearPending(event.beat.id);
       }
     }
-    if (applyEvent(this.session, event) === 'reload') this.#scheduleReload();
+    const outcome = applyEvent(this.session, event, (id) => this.#beat(id));
+    if (outcome === 'reload') this.#scheduleReload();
+    else if (outcome === 'load-beat' && typeof event === 'object' && event.type === 'beat') {
+      this.#details.forget(event.beat.id);
+      this.want(event.beat.id);
+    }
+  }
+
+  #beat(id: string): ReviewBeat | undefined {
+    const index = this.#indexById[id];
+    return index === undefined ? undefined : this.beats[index];
+  }
+
+  /** Asks for a beat's text and takes (a row coming on screen calls it). */
+  want(beatId: string): void {
+    this.#details.want(beatId);
+  }
+
+  /** Asks for every beat's takes: a filter on what the takes say needs them all. */
+  wantAll(): void {
+    for (const beat of this.beats) if (!isLoaded(beat)) this.#details.want(beat.id);
+  }
+
+  async #loadBeats(beatIds: string[]): Promise<void> {
+    try {
+      const views = await trpc.takes.forBeats.query({ sessionId: this.id, beatIds });
+      if (this.#disposed) return;
+      for (const view of views) {
+        const entry = this.#beat(view.id);
+        if (entry) loadBeat(entry, view);
+      }
+    } catch (error) {
+      if (this.#disposed) return;
+      // Asked again when the row next comes on screen.
+      for (const id of beatIds) this.#details.forget(id);
+      reportError(error);
+    }
   }
 
   #scheduleReload(): void {
@@ -161,11 +218,11 @@ export class SessionController {
   }
 
   beatIndex(beatId: string): number {
-    return this.beats.findIndex((b) => b.id === beatId);
+    return this.#indexById[beatId] ?? -1;
   }
 
   /** The take shown as selected: a pending choice wins over the stored one. */
-  selectedIdOf(beat: BeatView): string | null {
+  selectedIdOf(beat: Pick<ReviewBeat, 'id' | 'selectedTakeId'>): string | null {
     return this.pendingSelection[beat.id] ?? beat.selectedTakeId;
   }
 
@@ -174,10 +231,10 @@ export class SessionController {
     this.pendingSelection[beat.id] = take.id;
     try {
       const result = await trpc.takes.select.mutate({ beatId: beat.id, takeId: take.id });
-      const live = this.beats.find((b) => b.id === result.beatId);
-      if (live) {
-        live.selectedTakeId = result.selectedTakeId;
-        for (const t of live.takes) t.selected = t.id === result.selectedTakeId;
+      const live = this.#beat(result.beatId);
+      if (live && !setSelection(live, result.selectedTakeId)) {
+        this.#details.forget(live.id);
+        this.want(live.id);
       }
     } catch (error) {
       reportError(error);
@@ -244,7 +301,10 @@ export class SessionController {
     return this.#review(take.id, () => trpc.reviews.deleteNote.mutate({ noteId }));
   }
 
-  async regenerate(beat: BeatView, overrides: RegenerateOverrides): Promise<boolean> {
+  async regenerate(
+    beat: Pick<ReviewBeat, 'id' | 'status' | 'error'>,
+    overrides: RegenerateOverrides,
+  ): Promise<boolean> {
     this.requesting[beat.id] = true;
     try {
       await trpc.generation.regenerateBeat.mutate({
@@ -265,7 +325,7 @@ export class SessionController {
   }
 
   /** Retry one failed beat with the script's settings. */
-  retry(beat: BeatView): Promise<boolean> {
+  retry(beat: Pick<ReviewBeat, 'id' | 'status' | 'error'>): Promise<boolean> {
     return this.regenerate(beat, {});
   }
 
@@ -299,14 +359,23 @@ export class SessionController {
     return { takeId: take.id, beatId: beat.id, url: take.audioUrl };
   }
 
-  /** The selected takes in order, as a play queue. */
+  /** The selected takes of the whole session in order, as a play queue (from the outline). */
   playAllItems(): PlayItem[] {
-    return playlist(this.beats).map(({ beat, take }) => this.playItem(beat, take));
+    return outlinePlaylist(this.beats);
   }
 
   /** The take Space plays for a beat: the selected one, else the newest. */
   defaultTake(beat: BeatView): TakeView | null {
     const pending = this.pendingSelection[beat.id];
     return beat.takes.find((t) => t.id === pending) ?? currentTake(beat);
+  }
+
+  /** What Space plays for a beat, whether or not its takes are loaded yet. */
+  defaultItem(beat: ReviewBeat): PlayItem | null {
+    if (isLoaded(beat)) {
+      const take = this.defaultTake(beat);
+      return take ? this.playItem(beat, take) : null;
+    }
+    return outlinePlaylist([beat])[0] ?? null;
   }
 }

@@ -1,5 +1,5 @@
 import { decodeToPcm } from '../ffmpeg/decode.js';
-import { encodeMp3, MP3_SAMPLE_RATE } from '../ffmpeg/encode-mp3.js';
+import { encodeMp3, MP3_SAMPLE_RATE, type Mp3Bitrate } from '../mp3/encode-mp3.js';
 import { normalizeLoudness, TRUE_PEAK_DBTP } from '../ffmpeg/loudness.js';
 import type { LoudnessTarget } from '../provider-facts.js';
 import type { QcFlag, QcStatus } from '../qc/qc-result.js';
@@ -56,7 +56,7 @@ export interface ExportInput extends FfmpegOptions {
   options?: ExportOptions;
   storage: Storage;
   exportId: string;
-  bitrateKbps?: number;
+  bitrateKbps?: Mp3Bitrate;
   onProgress?: (progress: ExportProgress) => void;
 }
 
@@ -139,7 +139,7 @@ export async function exportTakes(input: ExportInput): Promise<ExportResult> {
     let data = original;
     if (loudness !== null) {
       pcm = (await normalizeLoudness(pcm, MP3_SAMPLE_RATE, loudness, ffmpeg)).pcm;
-      data = await encodeMp3(pcm, MP3_SAMPLE_RATE, { ...ffmpeg, bitrateKbps: input.bitrateKbps });
+      data = await encodeMp3(pcm, MP3_SAMPLE_RATE, { bitrateKbps: input.bitrateKbps });
     }
     const file = `${beat.beatKey}.mp3`;
     const startMs = toMs(offset);
@@ -181,7 +181,7 @@ export async function exportTakes(input: ExportInput): Promise<ExportResult> {
     master = (await normalizeLoudness(master, MP3_SAMPLE_RATE, loudness, ffmpeg)).pcm;
   files.push({
     name: MASTER_FILE,
-    data: await encodeMp3(master, MP3_SAMPLE_RATE, { ...ffmpeg, bitrateKbps: input.bitrateKbps }),
+    data: await encodeMp3(master, MP3_SAMPLE_RATE, { bitrateKbps: input.bitrateKbps }),
   });
   progress('master');
 

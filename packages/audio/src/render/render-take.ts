@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Beat, Segment } from '@studio/els';
 import { segmentHash, type SegmentCache } from '../cache/segment-cache.js';
-import { encodeMp3 } from '../ffmpeg/encode-mp3.js';
+import { encodeMp3, type Mp3Bitrate } from '../mp3/encode-mp3.js';
 import {
   DEFAULT_DIALOGUE_MODE,
   modelCapabilities,
@@ -55,8 +55,7 @@ export interface RenderTakeInput {
   cache?: SegmentCache;
   sessionId: string;
   takeId: string;
-  ffmpegPath?: string;
-  bitrateKbps?: number;
+  bitrateKbps?: Mp3Bitrate;
   /** The project's pronunciation lexicon. */
   lexicon?: Lexicon;
   /** A new performance: skip the cache and send a fresh random seed (the result is cached). */
@@ -237,12 +236,7 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
   const cpuBefore = process.cpuUsage();
   const signalQc = signalChecks({ ...take, speeds });
   const cpu = process.cpuUsage(cpuBefore);
-  const mp3 = await encodeMp3(take.pcm, take.sampleRate, {
-    bitrateKbps: input.bitrateKbps,
-    ffmpegPath: input.ffmpegPath,
-    signal,
-    tempDir: input.storage.tempDir,
-  });
+  const mp3 = await encodeMp3(take.pcm, take.sampleRate, { bitrateKbps: input.bitrateKbps });
   await input.storage.put(storageKey, mp3);
   const listening = input.transcriber
     ? await listenToTake(input.transcriber, take, take.timings, signal)

@@ -73,6 +73,9 @@ export interface StandInRequest {
   status: number;
   /** The `request-id` it was answered with. */
   requestId: string;
+  /** When it arrived and when its answer was sent (ms, `performance.now()` of this process). */
+  receivedAt: number;
+  answeredAt: number | null;
 }
 
 export interface StandInCounters {
@@ -834,11 +837,14 @@ export async function startElevenLabsStandIn(
       headers,
       status: 0,
       requestId: randomBytes(10).toString('hex'),
+      receivedAt: performance.now(),
+      answeredAt: null,
     };
     requests.push(entry);
     counters.requests++;
     const send = (status: number, json: unknown, extra: Record<string, string> = {}) => {
       entry.status = status;
+      entry.answeredAt = performance.now();
       if (status >= 400) counters.failures++;
       response.writeHead(status, {
         'content-type': 'application/json',

@@ -323,6 +323,16 @@ export async function listSessionJobs(db: StudioDb, sessionId: string): Promise<
   return jobs.map(checkJob);
 }
 
+/** Whether a session still has a queued or running job: one indexed row at most, not the list. */
+export async function hasOpenJobs(db: StudioDb, sessionId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: generationJobs.id })
+    .from(generationJobs)
+    .where(and(eq(generationJobs.sessionId, sessionId), inArray(generationJobs.status, OPEN)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /**
  * Ids of every queued or running job. Their take files may already be written but not yet
  * committed, so the orphan-file sweep must keep them.

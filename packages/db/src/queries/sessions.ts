@@ -1,5 +1,5 @@
 import type { Script } from '@studio/els';
-import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { StudioDb } from '../client.js';
@@ -14,6 +14,7 @@ import {
   type ErrorInfo,
   type SessionRow,
   type SessionStatus,
+  type TakeDecision,
   type TakeDecisionRow,
   type TakeNoteRow,
   type TakeRow,
@@ -127,22 +128,23 @@ export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
 }
 
 /**
- * A session with its beats in script order, each with its takes and their reviews. Beats, takes
+ * Beats with their takes (oldest first) and the takes' reviews, in script order. Beats, takes
  * and decisions come from one statement, so a beat's selected take is always in its list.
  */
-export async function getSession(db: StudioDb, id: string): Promise<SessionDetail> {
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
-  if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
-  checkSession(session);
+async function beatsWithTakes(
+  db: StudioDb,
+  sessionId: string,
+  where: SQL | undefined,
+): Promise<BeatWithTakes[]> {
   const rows = await db
     .select({ beat: beats, take: takes, decision: takeDecisions })
     .from(beats)
     .leftJoin(takes, eq(takes.beatId, beats.id))
     .leftJoin(takeDecisions, eq(takeDecisions.takeId, takes.id))
-    .where(eq(beats.sessionId, id))
+    .where(where)
     .orderBy(asc(beats.position), asc(beats.id), asc(takes.createdAt), asc(takes.id));
   const notes = new Map<string, TakeNoteRow[]>();
-  for (const note of await notesOfSession(db, id)) {
+  for (const note of await notesOfSession(db, sessionId)) {
     const list = notes.get(note.takeId);
     if (list) list.push(note);
     else notes.set(note.takeId, [note]);
@@ -156,7 +158,105 @@ export async function getSession(db: StudioDb, id: string): Promise<SessionDetai
     }
     if (take) entry.takes.push({ ...checkTake(take), decision, notes: notes.get(take.id) ?? [] });
   }
-  return { ...session, beats: [...byId.values()] };
+  return [...byId.values()];
+}
+
+/** A session's row without its script (megabytes for a long one); SESSION_NOT_FOUND without one. */
+export async function getSessionRow(
+  db: StudioDb,
+  id: string,
+): Promise<Omit<SessionRow, 'sourceEls'>> {
+  const { sourceEls: _script, ...columns } = getTableColumns(sessions);
+  const [session] = await db.select(columns).from(sessions).where(eq(sessions.id, id));
+  if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  return checkSession(session);
+}
+
+/** A session with its beats in script order, each with its takes. */
+export async function getSession(db: StudioDb, id: string): Promise<SessionDetail> {
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
+  if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  checkSession(session);
+  return { ...session, beats: await beatsWithTakes(db, id, eq(beats.sessionId, id)) };
+}
+
+/**
+ * Some beats of a session with their takes, in script order; ids of other sessions' beats are
+ * left out. What the review page loads for the beats on screen.
+ */
+export async function getBeatsWithTakes(
+  db: StudioDb,
+  sessionId: string,
+  beatIds: readonly string[],
+): Promise<BeatWithTakes[]> {
+  await getSessionRow(db, sessionId);
+  if (beatIds.length === 0) return [];
+  return beatsWithTakes(
+    db,
+    sessionId,
+    and(eq(beats.sessionId, sessionId), inArray(beats.id, [...beatIds])),
+  );
+}
+
+/** A beat as the outline of a session lists it: no text or parsed lines, its takes counted. */
+export type BeatOutline = Pick<
+  BeatRow,
+  | 'id'
+  | 'position'
+  | 'beatKey'
+  | 'number'
+  | 'name'
+  | 'status'
+  | 'lastErrorCode'
+  | 'lastErrorMessage'
+  | 'staleReason'
+  | 'selectedTakeId'
+> & {
+  takeCount: number;
+  /** The selected take's duration; 0 when none is selected. */
+  selectedDurationMs: number;
+  /** The reviewer's decision on the selected take, null when none. */
+  selectedDecision: TakeDecision | null;
+};
+
+/** A session without its script, its beats as outlines: what a long session's page needs first. */
+export interface SessionOutline extends Omit<SessionRow, 'sourceEls'> {
+  /** In script order. */
+  beats: BeatOutline[];
+}
+
+export async function getSessionOutline(db: StudioDb, id: string): Promise<SessionOutline> {
+  const session = await getSessionRow(db, id);
+  const counts = db
+    .select({ beatId: takes.beatId, takeCount: sql<number>`count(*)`.as('take_count') })
+    .from(takes)
+    .innerJoin(beats, eq(beats.id, takes.beatId))
+    .where(eq(beats.sessionId, id))
+    .groupBy(takes.beatId)
+    .as('counts');
+  const rows = await db
+    .select({
+      id: beats.id,
+      position: beats.position,
+      beatKey: beats.beatKey,
+      number: beats.number,
+      name: beats.name,
+      status: beats.status,
+      lastErrorCode: beats.lastErrorCode,
+      lastErrorMessage: beats.lastErrorMessage,
+      staleReason: beats.staleReason,
+      selectedTakeId: beats.selectedTakeId,
+      takeCount: sql`coalesce(${counts.takeCount}, 0)`.mapWith(Number),
+      selectedDurationMs: sql`coalesce(${takes.durationMs}, 0)`.mapWith(Number),
+      selectedDecision: takeDecisions.decision,
+    })
+    .from(beats)
+    .leftJoin(counts, eq(counts.beatId, beats.id))
+    .leftJoin(takes, eq(takes.id, beats.selectedTakeId))
+    .leftJoin(takeDecisions, eq(takeDecisions.takeId, beats.selectedTakeId))
+    .where(eq(beats.sessionId, id))
+    .orderBy(asc(beats.position), asc(beats.id));
+  return { ...session, beats: rows };
 }
 
 const titleSchema = z.object({ videoTitle: z.string().trim().min(1) });
