@@ -54,14 +54,19 @@ const AUDIO_TAG_HINT =
 export interface Analysis {
   diagnostics: Diagnostic[];
   hasErrors: boolean;
-  /** Complete only when there are no errors. */
+  /** Complete only when there are no errors; without beats when the caller wants none. */
   script: Script;
+  beatCount: number;
   characterLines: Record<string, number>;
 }
 
-/** Analyse `source`; the public `parse` and `validate` are views of this. */
-export function analyze(source: string, options: ParseOptions): Analysis {
-  return new Analyzer(source, options, null).run();
+/**
+ * Analyse `source`; the public `parse` and `validate` are views of this. With `build` false the
+ * script is checked but not built (no lines, segments or beats kept): what `validate` needs,
+ * at a fraction of the memory and garbage collection.
+ */
+export function analyze(source: string, options: ParseOptions, build = true): Analysis {
+  return new Analyzer(source, options, null, build).run();
 }
 
 /**
@@ -71,7 +76,7 @@ export function analyze(source: string, options: ParseOptions): Analysis {
  */
 export function tokenizeSource(source: string): ElsToken[] {
   const tokens: ElsToken[] = [];
-  new Analyzer(source, {}, tokens).run();
+  new Analyzer(source, {}, tokens, false).run();
   return tokens.sort((a, b) => a.start - b.start);
 }
 
@@ -86,9 +91,15 @@ interface OpenBeat {
   /** The `[BEAT:` line, where header and whole-beat problems are reported. */
   header: Span;
   stage: 'name' | 'separator' | 'body';
+  /** Its lines so far, left empty when the script is only checked; `lineCount` counts them. */
   lines: Line[];
-  /** Whether each line's pause was written, to spot a second one and keep a written last pause. */
-  pauseWritten: boolean[];
+  lineCount: number;
+  /**
+   * The latest text line's source line, and whether its pause was written: a second one is
+   * reported, and a written last pause is kept as the beat's trailing pause.
+   */
+  lastSourceLine: number;
+  lastPauseWritten: boolean;
   character: string | null;
   direction: string | null;
   pace: Pace;
@@ -112,8 +123,9 @@ interface AudioCut {
 /** The cut of an audio tag carried over from a part without words: the start of the next. */
 const AT_START = -1;
 
-/** Shared by the many parts without audio tags, to spare an allocation per line. */
+/** Shared by the many parts and lines without audio tags, to spare allocations per line. */
 const NO_AUDIO: readonly AudioCut[] = Object.freeze([]);
+const NO_AUDIO_TAGS: readonly AudioTag[] = Object.freeze([]);
 
 class Analyzer {
   private readonly diagnostics = new DiagnosticList();
@@ -129,6 +141,9 @@ class Analyzer {
   private defaultCharacter: string | null = null;
   private defaultPace: Pace = 'normal';
   private readonly beats: Beat[] = [];
+  private beatCount = 0;
+  /** Text lines per canonical character. */
+  private readonly characterLines = new Map<string, number>();
   private beat: OpenBeat | null = null;
   /** Lowercased beat id → line of its first use. */
   private readonly beatKeys = new Map<string, number>();
@@ -139,6 +154,8 @@ class Analyzer {
     options: ParseOptions,
     /** Where tokens go when a caller wants them (`tokenize`); null otherwise. */
     private readonly tokens: ElsToken[] | null,
+    /** Whether to build the script, or only check it. */
+    private readonly build: boolean,
   ) {
     this.characters = new CharacterResolver(options.characters);
     const fallback = options.defaultCharacter?.trim();
@@ -160,12 +177,6 @@ class Analyzer {
       if (start < lines.end) this.line({ start, end: trimEnd(this.text, start, lines.end) });
     }
     this.finish(lines.starts[0] as number);
-    const characterLines = new Map<string, number>();
-    for (const beat of this.beats) {
-      for (const { character } of beat.lines) {
-        if (character) characterLines.set(character, (characterLines.get(character) ?? 0) + 1);
-      }
-    }
     return {
       diagnostics: this.diagnostics.resolve(lines),
       hasErrors: this.diagnostics.hasErrors,
@@ -176,7 +187,8 @@ class Analyzer {
         defaultPace: this.defaultPace,
         beats: this.beats,
       },
-      characterLines: Object.fromEntries(characterLines),
+      beatCount: this.beatCount,
+      characterLines: Object.fromEntries(this.characterLines),
     };
   }
 
@@ -386,7 +398,7 @@ class Analyzer {
     }
     this.place = 'outside';
     const id = this.text.slice(tag.value.start, tag.value.end);
-    const position = this.beats.length + 1;
+    const position = this.beatCount + 1;
     this.beat = {
       id,
       number: leadingNumber(id) ?? position,
@@ -395,7 +407,9 @@ class Analyzer {
       header: { start: tag.start, end: tag.end },
       stage: 'name',
       lines: [],
-      pauseWritten: [],
+      lineCount: 0,
+      lastSourceLine: 0,
+      lastPauseWritten: false,
       character: this.defaultCharacter ?? this.fallbackCharacter,
       direction: null,
       pace: this.defaultPace,
@@ -441,17 +455,22 @@ class Analyzer {
   }
 
   private closeBeat(beat: OpenBeat): void {
-    const { lines } = beat;
-    const first = lines[0];
-    const last = lines.at(-1);
-    if (last === undefined) {
+    this.beat = null;
+    this.beatCount++;
+    if (beat.lineCount === 0) {
       this.report(
         'beat/empty',
         `Beat ${quote(beat.id)} has no text lines: write what is said, or delete the beat.`,
         beat.header,
       );
-    } else if (!beat.pauseWritten.at(-1)) last.pauseAfterMs = BEAT_PAUSE_MS;
-    const segments = groupSegments(lines);
+    }
+    if (!this.build) return;
+    // Exact-size copies: an array grown by push keeps spare room, and the script is kept.
+    const lines = beat.lines.slice();
+    const first = lines[0];
+    const last = lines.at(-1);
+    if (last !== undefined && !beat.lastPauseWritten) last.pauseAfterMs = BEAT_PAUSE_MS;
+    const segments = groupSegments(lines).slice();
     this.beats.push({
       id: beat.id,
       number: beat.number,
@@ -465,7 +484,6 @@ class Analyzer {
       primaryPace: first?.pace ?? beat.pace,
       pauseAfterMs: last?.pauseAfterMs ?? BEAT_PAUSE_MS,
     });
-    this.beat = null;
   }
 
   private bodyTag(beat: OpenBeat, name: BodyTagName, tag: Tag): void {
@@ -544,9 +562,7 @@ class Analyzer {
 
   /** A pause that follows the beat's latest text line. */
   private pauseAfter(beat: OpenBeat, pause: WrittenPause): void {
-    const index = beat.lines.length - 1;
-    const line = beat.lines[index];
-    if (line === undefined) {
+    if (beat.lineCount === 0) {
       this.report(
         'pause/dangling',
         'Pause before the first text line of the beat: there is nothing to pause after, so it is ignored.',
@@ -554,15 +570,16 @@ class Analyzer {
       );
       return;
     }
-    if (beat.pauseWritten[index]) {
+    if (beat.lastPauseWritten) {
       this.report(
         'pause/duplicate',
-        `Second pause after the same line (line ${line.sourceLine}): this one, ${pause.ms} ms, replaces the first.`,
+        `Second pause after the same line (line ${beat.lastSourceLine}): this one, ${pause.ms} ms, replaces the first.`,
         pause.tag,
       );
     }
-    line.pauseAfterMs = pause.ms;
-    beat.pauseWritten[index] = true;
+    const line = beat.lines.at(-1);
+    if (line !== undefined) line.pauseAfterMs = pause.ms;
+    beat.lastPauseWritten = true;
   }
 
   /**
@@ -699,9 +716,16 @@ class Analyzer {
       this.speakerMissing = true;
       character = '';
     }
-    const audioTags: AudioTag[] = offsets
+    beat.lineCount++;
+    beat.lastSourceLine = this.lineNumber;
+    beat.lastPauseWritten = pause !== null;
+    if (character !== '') {
+      this.characterLines.set(character, (this.characterLines.get(character) ?? 0) + 1);
+    }
+    if (!this.build) return marked.text.length + 1;
+    const audioTags: readonly AudioTag[] = offsets
       ? audio.map(({ name }, index) => ({ name, at: offsets[index] as number }))
-      : [];
+      : NO_AUDIO_TAGS;
     beat.lines.push({
       text: marked.text,
       taggedText: taggedText(marked.text, audioTags),
@@ -717,7 +741,6 @@ class Analyzer {
       strongEmphasis: marked.strongEmphasis,
       sourceLine: this.lineNumber,
     });
-    beat.pauseWritten.push(pause !== null);
     return marked.text.length + 1;
   }
 
@@ -775,7 +798,7 @@ class Analyzer {
         );
       }
     }
-    if (this.beats.length === 0) {
+    if (this.beatCount === 0) {
       this.report(
         'beat/empty',
         'The script has no beats: add one with [BEAT: 01_intro], "name: …", "---", its lines and [END_BEAT].',

@@ -51,6 +51,8 @@ const NAME_CORE = /[\p{L}\p{N}]/u;
 /** Resolves the names of one script, so each character has one spelling throughout. */
 export class CharacterResolver {
   private readonly byKey = new Map<string, string>();
+  /** Each spelling resolved so far, and what it resolved to. */
+  private readonly bySpelling = new Map<string, string | null>();
   private readonly closed: boolean;
 
   constructor(known: readonly string[] | undefined) {
@@ -67,6 +69,15 @@ export class CharacterResolver {
    * for the rest of the script, so `everycoon` after `every-coon` is the same speaker.
    */
   resolve(name: string): string | null {
+    // A script names its few characters again and again: each spelling is worked out once.
+    const seen = this.bySpelling.get(name);
+    if (seen !== undefined) return seen;
+    const resolved = this.resolveNew(name);
+    this.bySpelling.set(name, resolved);
+    return resolved;
+  }
+
+  private resolveNew(name: string): string | null {
     const key = characterKey(name);
     const found = this.byKey.get(key);
     if (found !== undefined || this.closed) return found ?? null;

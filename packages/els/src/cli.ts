@@ -1,6 +1,6 @@
 /**
  * The `els` command: check, parse and format ELS files. The only module of the package that
- * touches Node (files, stdin, exit codes); runnable directly with `node --import tsx src/cli.ts`.
+ * touches Node (files, stdin, exit codes). `bin/els.js` runs it bundled into `dist/cli.js`.
  */
 
 import { readFile } from 'node:fs/promises';

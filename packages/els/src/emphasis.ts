@@ -5,14 +5,18 @@ import { STAR, isSpace } from './text.js';
 export interface Emphasized {
   /** The text without markers, strong emphasis in capitals. */
   text: string;
-  emphasis: string[];
-  strongEmphasis: string[];
+  emphasis: readonly string[];
+  strongEmphasis: readonly string[];
   /** Runs of `*` left in the text as written: `[start, end)` indexes into the input. */
   unmatched: ReadonlyArray<readonly [number, number]>;
 }
 
-/** Shared by the many lines without `*`, to spare an allocation per line. */
+/**
+ * Shared by the many lines without `*`, to spare allocations per line: the result of a parse is
+ * kept, and every object it holds is copied by the garbage collector as it is promoted.
+ */
 const NONE: Emphasized['unmatched'] = Object.freeze([]);
+const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /**
  * Where emphasis puts things, when a caller asks: `offsets` (indexes into the input) are moved in
@@ -33,7 +37,8 @@ export interface EmphasisMap {
  */
 export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
   let star = line.indexOf('*');
-  if (star < 0) return { text: line, emphasis: [], strongEmphasis: [], unmatched: NONE };
+  if (star < 0)
+    return { text: line, emphasis: NO_WORDS, strongEmphasis: NO_WORDS, unmatched: NONE };
   /** (input index, output index) where each piece of the output starts, when mapping offsets. */
   const moves: number[] | null = map?.offsets?.length ? [] : null;
   const emphasis: string[] = [];
@@ -75,11 +80,12 @@ export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
     moves.push(copied, text.length);
     moveOffsets(map?.offsets as number[], moves, text.length + line.length - copied);
   }
-  // Exact-size copies: arrays grown by push keep spare room, and lines are kept for long.
+  // Kept for long, so copied flat and to size: a string built by `+=` is a tree of its pieces,
+  // and an array grown by push keeps spare room.
   return {
-    text: text + line.slice(copied),
-    emphasis: emphasis.slice(),
-    strongEmphasis: strongEmphasis.slice(),
+    text: copied === 0 ? line : [text, line.slice(copied)].join(''),
+    emphasis: emphasis.length === 0 ? NO_WORDS : emphasis.slice(),
+    strongEmphasis: strongEmphasis.length === 0 ? NO_WORDS : strongEmphasis.slice(),
     unmatched,
   };
 }

@@ -18,19 +18,33 @@ export function groupSegments(lines: readonly Line[]): Segment[] {
     const first = lines[start] as Line;
     let end = start + 1;
     while (end < lines.length && sameVoice(first, lines[end] as Line)) end++;
-    const voiced = lines.slice(start, end);
-    const text = joinText(voiced);
+    // Exact size: an array grown by push keeps spare room, and the result is kept.
+    const indexes: number[] = new Array<number>(end - start);
+    let text = '';
+    let tagged = false;
+    for (let index = start; index < end; index++) {
+      const line = lines[index] as Line;
+      indexes[index - start] = index;
+      text = text === '' ? line.text : `${text} ${line.text}`;
+      tagged ||= line.audioTags.length > 0;
+    }
+    let taggedText = text;
+    if (tagged) {
+      taggedText = '';
+      for (let index = start; index < end; index++) {
+        const line = lines[index] as Line;
+        taggedText = taggedText === '' ? line.taggedText : `${taggedText} ${line.taggedText}`;
+      }
+    }
     segments.push({
       character: first.character,
       pace: first.pace,
       speed: first.speed,
       stability: first.stability,
       style: first.style,
-      lines: Array.from({ length: end - start }, (_, index) => start + index),
+      lines: indexes,
       text,
-      taggedText: voiced.some((line) => line.audioTags.length > 0)
-        ? joinText(voiced.map((line) => ({ text: line.taggedText })))
-        : text,
+      taggedText,
     });
     start = end;
   }

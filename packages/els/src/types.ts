@@ -66,8 +66,8 @@ export interface Line {
   text: string;
   /** `text` with its audio tags put back as `[name]`, single-spaced; `text` itself when none. */
   taggedText: string;
-  /** The line's audio tags, in order. */
-  audioTags: AudioTag[];
+  /** The line's audio tags, in order. Empty lists are shared and frozen: copy to change one. */
+  audioTags: readonly AudioTag[];
   character: string;
   direction: string | null;
   pace: Pace;
@@ -75,8 +75,8 @@ export interface Line {
   pauseAfterMs: number;
   stability: number | null;
   style: number | null;
-  emphasis: string[];
-  strongEmphasis: string[];
+  emphasis: readonly string[];
+  strongEmphasis: readonly string[];
   sourceLine: number;
 }
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { format, parse } from '../src/index.js';
@@ -14,12 +14,12 @@ interface Run {
   stderr: string;
 }
 
-/** Run `els` from the package folder, as `node --import tsx src/cli.ts …`. */
+/** Run `els` from the package folder as installed, `node bin/els.js …` (the bundled CLI). */
 function runEls(args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', ...args],
+      ['bin/els.js', ...args],
       { cwd: root },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
@@ -175,5 +175,15 @@ describe.concurrent('the els command', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: els <command>/);
     expect(run.stdout).toContain('check FILE...');
+  });
+
+  it('rebuilds its bundle first when a source is newer, so it never runs stale code', async () => {
+    const bundle = new URL('../dist/cli.js', import.meta.url);
+    utimesSync(bundle, new Date(0), new Date(0));
+    const run = await runEls(['check', 'test/fixtures/warnings.els']);
+    expect(run.code).toBe(0);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(
+      statSync(new URL('../src/cli.ts', import.meta.url)).mtimeMs,
+    );
   });
 });

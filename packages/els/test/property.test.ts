@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_SEVERITY, format, parse, tokenize } from '../src/index.js';
+import { DIAGNOSTIC_SEVERITY, format, parse, tokenize, validate } from '../src/index.js';
 import type { Diagnostic, ParseOptions } from '../src/index.js';
 import { CHARACTERS, withoutPositions } from './helpers.js';
 
@@ -37,7 +37,16 @@ function check(source: string, options: ParseOptions): boolean {
   expect(previousEnd).toBeLessThanOrEqual(source.length);
   const errors = result.diagnostics.filter(({ severity }) => severity === 'error');
   expect(result.ok).toBe(errors.length === 0);
+  // validate checks without building the script: it must find exactly what parse finds.
+  const validation = validate(source, options);
+  expect(validation.diagnostics).toEqual(result.diagnostics);
   if (!result.ok) return false;
+  expect(validation.beatCount).toBe(result.script.beats.length);
+  const counted: Record<string, number> = {};
+  for (const { character } of result.script.beats.flatMap(({ lines }) => lines)) {
+    if (character) counted[character] = (counted[character] ?? 0) + 1;
+  }
+  expect(validation.characterLines).toEqual(counted);
   const text = format(result.script);
   const again = parse(text, options);
   expect(again.ok, text).toBe(true);
