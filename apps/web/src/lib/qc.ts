@@ -2,7 +2,7 @@
  * Take QC as the review page shows it: which beats need ears (worst first), the reasons behind
  * a badge, the flagged spans on a waveform, and the flagged words inside a line's text.
  */
-import type { BeatView, TakeView } from './api.js';
+import type { TakeView } from './api.js';
 
 export type TakeQc = TakeView['qc'];
 export type QcStatus = TakeQc['status'];
