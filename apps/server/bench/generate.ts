@@ -161,7 +161,13 @@ const standIn = await startElevenLabsStandIn({
   concurrencyCap: CAP,
   retryAfterSeconds: 0,
 });
-const provider = { ELEVENLABS_API_KEY: standIn.apiKey, ELEVENLABS_BASE_URL: standIn.baseUrl };
+const provider = {
+  ELEVENLABS_API_KEY: standIn.apiKey,
+  ELEVENLABS_BASE_URL: standIn.baseUrl,
+  // Signal QC runs on every take; speech-recognition QC is off: the stand-in's ear would run in
+  // this process, beside the stand-in's voice, and the figures would time the bench itself.
+  QC_LISTENING: 'off',
+};
 
 try {
   rmSync(scratch, { recursive: true, force: true });

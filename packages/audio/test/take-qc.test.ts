@@ -47,7 +47,6 @@ afterAll(async () => {
 });
 
 const render = () => renderTake({ ...base, takeId: `take${++n}` });
-const codes = (qc: { flags: { code: string }[] }) => qc.flags.map((flag) => flag.code);
 
 describe('take QC through the stand-in', () => {
   it('passes a clean take, transcribed through the SDK with the real request shape', async () => {

@@ -35,6 +35,8 @@ const KEY_UNITS_PER_SECOND = 24_000;
 const RUN_GAP_SECONDS = 0.1;
 /** Votes whose offsets are this close are one match. */
 const BUCKET_SECONDS = 0.004;
+/** A take is a few segments: the recordings closest to it are enough to line up. */
+const RECORDINGS_COMPARED = 12;
 /** Crossings a stretch needs before it counts as heard (a few tone periods are no word). */
 const MIN_CROSSINGS = 12;
 
@@ -104,21 +106,46 @@ function runs(times: number[]): { from: number; to: number }[] {
   return out.filter((run) => run.count >= MIN_CROSSINGS);
 }
 
+const analyses = new WeakMap<VoicedRecord, { crossings: Crossing[]; keys: Set<string> }>();
+
+/** A recording's crossings and rhythm keys, computed once per recording. */
+function analysed(record: VoicedRecord): { crossings: Crossing[]; keys: Set<string> } {
+  let analysis = analyses.get(record);
+  if (!analysis) {
+    const list = crossings(record.pcm, record.sampleRate);
+    analysis = { crossings: list, keys: new Set(list.map((crossing) => crossing.key)) };
+    analyses.set(record, analysis);
+  }
+  return analysis;
+}
+
 export function hear(
   records: readonly VoicedRecord[],
   pcm: Int16Array,
   sampleRate: number,
 ): HeardWordSeconds[] {
+  const upload = crossings(pcm, sampleRate);
+  // Only the recordings sharing the most rhythms with the upload are worth lining up.
+  const uploadKeys = new Set(upload.map((crossing) => crossing.key));
+  const likely = records
+    .map((record, r) => {
+      const { keys } = analysed(record);
+      let shared = 0;
+      for (const key of uploadKeys) if (keys.has(key)) shared++;
+      return { r, shared };
+    })
+    .filter(({ shared }) => shared > 0)
+    .sort((a, b) => b.shared - a.shared || a.r - b.r)
+    .slice(0, RECORDINGS_COMPARED);
   const index = new Map<string, { record: number; t: number }[]>();
-  records.forEach((record, r) => {
-    for (const crossing of crossings(record.pcm, record.sampleRate)) {
+  for (const { r } of likely) {
+    for (const crossing of analysed(records[r] as VoicedRecord).crossings) {
       const list = index.get(crossing.key) ?? [];
       list.push({ record: r, t: crossing.t });
       index.set(crossing.key, list);
     }
-  });
+  }
 
-  const upload = crossings(pcm, sampleRate);
   // Every (upload crossing, recording, offset) that agrees on a rhythm.
   const votes: { u: number; record: number; offset: number }[] = [];
   upload.forEach((crossing, u) => {
