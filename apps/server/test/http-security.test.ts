@@ -192,7 +192,13 @@ describe('with STUDIO_TOKEN set', () => {
   it('keeps /healthz open without revealing anything', async () => {
     const { response, body } = await get('/healthz');
     expect(response.status).toBe(200);
-    expect(Object.keys(JSON.parse(body)).sort()).toEqual(['database', 'ffmpeg', 'ok', 'provider']);
+    expect(Object.keys(JSON.parse(body)).sort()).toEqual([
+      'credits',
+      'database',
+      'ffmpeg',
+      'ok',
+      'provider',
+    ]);
     expect(body).not.toContain(test.config.dataDir);
   });
 

@@ -293,7 +293,12 @@ describe.each(availableTestEngines())('reviews on %s', (engine) => {
       review: 'approved',
       takes: { [take.id]: { decision: { decision: 'approved', author: 'ana' }, notes: [] } },
     });
-    expect(received).toContainEqual({ type: 'session', status: 'approved', lastError: null });
+    expect(received).toContainEqual({
+      type: 'session',
+      status: 'approved',
+      lastError: null,
+      budgetCredits: null,
+    });
     expect(received).toContainEqual(
       expect.objectContaining({
         type: 'beat',

@@ -438,6 +438,7 @@ describe.each(availableTestEngines())('on %s', (engine) => {
         selectedTakeIds: full.beats.map((b) => b.selectedTakeId),
         takeCounts: [2, 1, 1],
         selectedDurationsMs: full.beats.map((b) => b.takes.find((t) => t.selected)!.durationMs),
+        reviews: full.beats.map((b) => b.review),
         problems: {},
       });
       expect(outline.beats.selectedTakeIds[0]).toBe(second.id);

@@ -59,7 +59,9 @@ describe.each(engines)('takes on %s', (engine) => {
     });
     const { take } = await addTake(db, input);
     expect(take).toMatchObject({ ...input, jobId: null });
-    expect((await getSession(db, a!.sessionId)).beats[0]?.takes).toEqual([take]);
+    expect((await getSession(db, a!.sessionId)).beats[0]?.takes).toEqual([
+      { ...take, decision: null, notes: [] },
+    ]);
     expect(await getTake(db, take.id)).toEqual(take);
     expect(await getTake(db, MISSING)).toBeNull();
   });
