@@ -185,14 +185,15 @@ describe('studio CLI against a running studio', () => {
   }, 60_000);
 
   it('edits a project lexicon: add marks the voiced beats with the word stale, list, remove', async () => {
-    // The first test voiced trash-panda's two beats; only 01_hook says "Corporation".
+    // Two earlier tests voiced trash-panda's script, a session each; only 01_hook says
+    // "Corporation": one stale beat in each session.
     const added = await studio(
       ['lexicon', 'add', 'trash-panda', 'Corporation', '--alias', 'Corp', '--json'],
       env,
     );
     expect(added.code).toBe(0);
     expect(json<{ staleBeats: number; dictionary: null }>(added)).toEqual(
-      expect.objectContaining({ staleBeats: 1, dictionary: null }),
+      expect.objectContaining({ staleBeats: 2, dictionary: null }),
     );
     const phoneme = await studio(
       ['lexicon', 'add', 'trash-panda', 'Boomer', '--cmu', 'B UW1 M ER0', '--case-sensitive'],
