@@ -39,7 +39,14 @@ const LARGE_SCRIPT_BEATS = 50;
  */
 const INVALID_CHARACTER =
   /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const META_KEYS = 'video_title, project, default_character, default_pace';
+/** The keys a [META] block takes (els-spec §2). */
+export const META_KEYS = Object.freeze([
+  'video_title',
+  'project',
+  'default_character',
+  'default_pace',
+] as const);
+const META_KEY_LIST = META_KEYS.join(', ');
 const TAG_LIST = `META, BEAT, END_BEAT, ${BODY_TAGS.join(', ')}`;
 const BODY_TAG_LIST = BODY_TAGS.join(', ');
 /** The token kind of a tag's value, by the tag's name; `tag-value` for the rest. */
@@ -58,26 +65,25 @@ export interface Analysis {
   script: Script;
   beatCount: number;
   characterLines: Record<string, number>;
+  /** The source's tokens when the caller asked for them, else null. */
+  tokens: ElsToken[] | null;
 }
 
 /**
- * Analyse `source`; the public `parse` and `validate` are views of this. With `build` false the
- * script is checked but not built (no lines, segments or beats kept): what `validate` needs,
- * at a fraction of the memory and garbage collection.
+ * Analyse `source`; the public `parse`, `validate`, `tokenize` and `parseWithTokens` are views
+ * of this. With `build` false the script is checked but not built (no lines, segments or beats
+ * kept): what `validate` needs, at a fraction of the memory and garbage collection. With
+ * `withTokens` the same pass also collects the tokens of `source`, sorted by offset, never
+ * overlapping: it decides what is a tag, a header line, an audio tag or emphasis, so an editor
+ * colours exactly what the parser sees.
  */
-export function analyze(source: string, options: ParseOptions, build = true): Analysis {
-  return new Analyzer(source, options, null, build).run();
-}
-
-/**
- * The tokens of `source` as the analysis reads it, sorted by offset, never overlapping: the same
- * pass decides what is a tag, a header line, an audio tag or emphasis, so an editor colours
- * exactly what the parser sees.
- */
-export function tokenizeSource(source: string): ElsToken[] {
-  const tokens: ElsToken[] = [];
-  new Analyzer(source, {}, tokens, false).run();
-  return tokens.sort((a, b) => a.start - b.start);
+export function analyze(
+  source: string,
+  options: ParseOptions,
+  build = true,
+  withTokens = false,
+): Analysis {
+  return new Analyzer(source, options, withTokens ? [] : null, build).run();
 }
 
 /** Where the reader is outside a beat. */
@@ -152,7 +158,7 @@ class Analyzer {
   constructor(
     private readonly text: string,
     options: ParseOptions,
-    /** Where tokens go when a caller wants them (`tokenize`); null otherwise. */
+    /** Where tokens go when a caller wants them; null otherwise. */
     private readonly tokens: ElsToken[] | null,
     /** Whether to build the script, or only check it. */
     private readonly build: boolean,
@@ -189,6 +195,7 @@ class Analyzer {
       },
       beatCount: this.beatCount,
       characterLines: Object.fromEntries(this.characterLines),
+      tokens: this.tokens?.sort((a, b) => a.start - b.start) ?? null,
     };
   }
 
@@ -279,7 +286,7 @@ class Analyzer {
       default:
         this.report(
           'meta/unknown-key',
-          `Unknown [META] key ${quote(key)}, ignored: the keys are ${META_KEYS}.`,
+          `Unknown [META] key ${quote(key)}, ignored: the keys are ${META_KEY_LIST}.`,
           pair.keySpan.start < pair.keySpan.end ? pair.keySpan : span,
         );
     }
@@ -779,7 +786,7 @@ class Analyzer {
     if (this.metaTag === null) {
       this.report(
         'meta/missing',
-        `The script has no [META] block: start it with [META] and the keys ${META_KEYS}.`,
+        `The script has no [META] block: start it with [META] and the keys ${META_KEY_LIST}.`,
         top,
       );
     } else {

@@ -12,9 +12,9 @@ import {
 import type { Span } from './text.js';
 
 /** Tags written alone: `[META]`, `[END_BEAT]`. */
-const BARE_TAGS = ['META', 'END_BEAT'] as const;
+export const BARE_TAGS = Object.freeze(['META', 'END_BEAT'] as const);
 /** Tags with a value: `[NAME: value]`. */
-const VALUE_TAGS = [
+export const VALUE_TAGS = Object.freeze([
   'BEAT',
   'CHARACTER',
   'DIRECTION',
@@ -22,7 +22,7 @@ const VALUE_TAGS = [
   'PAUSE',
   'STABILITY',
   'STYLE',
-] as const;
+] as const);
 
 export type BodyTagName = 'CHARACTER' | 'DIRECTION' | 'PACE' | 'PAUSE' | 'STABILITY' | 'STYLE';
 export type TagName = (typeof BARE_TAGS)[number] | (typeof VALUE_TAGS)[number];

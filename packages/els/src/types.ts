@@ -128,6 +128,12 @@ export type ParseResult =
   | { ok: true; script: Script; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/** What `parseWithTokens` returns: `parse`'s result and `tokenize`'s tokens, read in one pass. */
+export interface ParseWithTokens {
+  result: ParseResult;
+  tokens: ElsToken[];
+}
+
 export interface ValidationResult {
   ok: boolean;
   diagnostics: Diagnostic[];

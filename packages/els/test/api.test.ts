@@ -1,11 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  BARE_TAGS,
+  META_KEYS,
   NAMED_PAUSES,
   PACES,
   PACE_SPEED,
+  VALUE_TAGS,
   canonicalCharacterName,
   parse,
+  readPace,
+  readPause,
   validate,
 } from '../src/index.js';
 import type { ParseOptions } from '../src/index.js';
@@ -43,6 +48,40 @@ describe('the API of els-spec §8', () => {
     expect(PACES).toEqual(['slow', 'deliberate', 'normal', 'quick', 'fast', 'chaos']);
     expect(NAMED_PAUSES).toEqual({ beat: 150, short: 250, medium: 400, long: 600, dramatic: 900 });
     expect(Object.isFrozen(PACE_SPEED) && Object.isFrozen(NAMED_PAUSES)).toBe(true);
+  });
+
+  it('exports the tag names and the META keys the parser knows', () => {
+    expect(BARE_TAGS).toEqual(['META', 'END_BEAT']);
+    expect(VALUE_TAGS).toEqual([
+      'BEAT',
+      'CHARACTER',
+      'DIRECTION',
+      'PACE',
+      'PAUSE',
+      'STABILITY',
+      'STYLE',
+    ]);
+    expect(META_KEYS).toEqual(['video_title', 'project', 'default_character', 'default_pace']);
+    expect([BARE_TAGS, VALUE_TAGS, META_KEYS].every((list) => Object.isFrozen(list))).toBe(true);
+    const codes = (source: string) => parse(source).diagnostics.map(({ code }) => code);
+    expect(codes(`[META]\n${META_KEYS.map((key) => `${key}: x`).join('\n')}`)).not.toContain(
+      'meta/unknown-key',
+    );
+  });
+
+  it.each([
+    ['dramatic', { ok: true, ms: 900 }],
+    ['350', { ok: true, ms: 350 }],
+    ['1.5s', { ok: true, ms: 1500 }],
+    ['0.4 s', { ok: true, ms: 400 }],
+    ['3s', { ok: false, code: 'pause/out-of-range', ms: 3000 }],
+    ['soon', { ok: false, code: 'pause/invalid' }],
+  ])('readPause(%j) reads as the parser does: %j', (value, reading) => {
+    expect(readPause(value)).toEqual(reading);
+  });
+
+  it('readPace reads a pace whatever its case, and nothing else', () => {
+    expect([readPace('FAST'), readPace('warp')]).toEqual(['fast', null]);
   });
 
   it.each([

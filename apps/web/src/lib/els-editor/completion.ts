@@ -5,7 +5,7 @@
 
 import { snippetCompletion, type Completion } from '@codemirror/autocomplete';
 import type { Text } from '@codemirror/state';
-import { NAMED_PAUSES, PACES, PACE_SPEED } from '@studio/els';
+import { BARE_TAGS, META_KEYS, NAMED_PAUSES, PACES, PACE_SPEED, VALUE_TAGS } from '@studio/els';
 import { nextBeatNumber, type OutlineBeat } from './structure.js';
 
 export interface CompletionFacts {
@@ -19,9 +19,6 @@ export interface CompletionList {
   from: number;
   options: Completion[];
 }
-
-const META_KEYS = ['video_title', 'project', 'default_character', 'default_pace'];
-const BODY_TAGS = ['CHARACTER', 'DIRECTION', 'PACE', 'PAUSE', 'STABILITY', 'STYLE'];
 
 /** Completions at `pos` in `doc`, or null where there is nothing to offer. */
 export function completionsAt(
@@ -95,9 +92,8 @@ function tagOptions(atStart: boolean, closed: boolean, facts: CompletionFacts): 
       `BEAT: ${number}_\${beat}${close}\nname: \${Name}\n---\n\${Text to say.}\n[END_BEAT]`,
       { label: `BEAT ${number}_…`, type: 'text', detail: 'a whole beat', boost: 1 },
     ),
-    ...['BEAT', ...BODY_TAGS].map(valued),
-    { label: 'END_BEAT', type: 'keyword', apply: `END_BEAT${close}` },
-    { label: 'META', type: 'keyword', apply: `META${close}` },
+    ...VALUE_TAGS.map(valued),
+    ...BARE_TAGS.map((name) => ({ label: name, type: 'keyword', apply: `${name}${close}` })),
   ];
 }
 

@@ -1,11 +1,12 @@
 import { Text } from '@codemirror/state';
-import { parse, tokenize, validate } from '@studio/els';
+import { parse, tokenize, validate, type ParseOptions } from '@studio/els';
 import { describe, expect, it } from 'vitest';
 import { completionsAt, type CompletionFacts } from './completion.js';
 import { formatSource } from './format-source.js';
 import { highlightSpans } from './highlight.js';
 import { hoverAt, type VoiceFacts } from './hover.js';
 import { lintDiagnostics } from './lint.js';
+import { readSource } from './reading.js';
 import { nextBeatNumber, outline } from './structure.js';
 
 const script = `[META]
@@ -130,9 +131,18 @@ describe('completion', () => {
 
   it('offers tag names after [ — every tag at a line start, only PAUSE inside a line', () => {
     const start = complete('[BEAT: 01]\nname: A\n---\n[PA');
-    expect(start?.labels).toEqual(
-      expect.arrayContaining(['BEAT', 'CHARACTER', 'DIRECTION', 'PACE', 'PAUSE', 'END_BEAT']),
-    );
+    expect(start?.labels).toEqual([
+      'BEAT 03_…',
+      'BEAT',
+      'CHARACTER',
+      'DIRECTION',
+      'PACE',
+      'PAUSE',
+      'STABILITY',
+      'STYLE',
+      'META',
+      'END_BEAT',
+    ]);
     expect(start?.from).toBe('[BEAT: 01]\nname: A\n---\n['.length);
     expect(complete('Hello there [')?.labels).toEqual(['PAUSE']);
   });
@@ -198,6 +208,35 @@ describe('hover', () => {
     expect(hoverAt(doc('[PAUSE: long]'), 3, voices)?.text).toBe('Pause: 600 ms');
     expect(hoverAt(doc('[PAUSE: 1.5s]'), 3, voices)?.text).toBe('Pause: 1500 ms');
     expect(hover('Punchy')).toBeUndefined();
+  });
+
+  it('reads a pause as the parser does, and tells nothing of one it rejects', () => {
+    const pause = (value: string) => hoverAt(doc(`[PAUSE: ${value}]`), 3, voices)?.text;
+    expect([pause('0.4 s'), pause('2000ms'), pause('LONG')]).toEqual([
+      'Pause: 400 ms',
+      'Pause: 2000 ms',
+      'Pause: 600 ms',
+    ]);
+    expect([pause('3s'), pause('soon'), pause('-1')]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('reading', () => {
+  const options: ParseOptions = { characters };
+
+  it('gives the parse result and the tokens of one text from one pass', () => {
+    for (const source of [script, script.replace('fast]', 'warp]')]) {
+      const reading = readSource(source, options);
+      expect(reading.source).toBe(source);
+      expect(reading.parsed).toEqual(parse(source, options));
+      expect(reading.tokens).toEqual(tokenize(source));
+    }
+    expect(readSource(script, options).parsed?.ok).toBe(true);
+    expect(readSource(script.replace('fast]', 'warp]'), options).parsed?.ok).toBe(false);
+  });
+
+  it('reads a blank text as nothing', () => {
+    expect(readSource(' \n ', options)).toEqual({ source: ' \n ', parsed: null, tokens: [] });
   });
 });
 

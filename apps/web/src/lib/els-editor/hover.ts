@@ -1,13 +1,7 @@
 /** What hovering a tag value tells: a pause's milliseconds, a pace's speed, a character's voice. */
 
 import type { Text } from '@codemirror/state';
-import {
-  NAMED_PAUSES,
-  PACE_SPEED,
-  canonicalCharacterName,
-  type NamedPause,
-  type Pace,
-} from '@studio/els';
+import { PACE_SPEED, canonicalCharacterName, readPace, readPause } from '@studio/els';
 
 export interface VoiceFacts {
   character: string;
@@ -45,13 +39,13 @@ export function hoverAt(doc: Text, pos: number, voices: readonly VoiceFacts[]): 
 }
 
 function describe(tag: string, value: string, voices: readonly VoiceFacts[]): string | null {
-  const key = value.toLowerCase();
   if (tag === 'PACE') {
-    return Object.hasOwn(PACE_SPEED, key) ? `Pace ${key}: speed ×${PACE_SPEED[key as Pace]}` : null;
+    const pace = readPace(value);
+    return pace === null ? null : `Pace ${pace}: speed ×${PACE_SPEED[pace]}`;
   }
   if (tag === 'PAUSE') {
-    const ms = pauseMs(key);
-    return ms === null ? null : `Pause: ${ms} ms`;
+    const pause = readPause(value);
+    return pause.ok ? `Pause: ${pause.ms} ms` : null;
   }
   const name = canonicalCharacterName(
     value,
@@ -60,13 +54,4 @@ function describe(tag: string, value: string, voices: readonly VoiceFacts[]): st
   const voice = voices.find((v) => v.character === name);
   if (!voice) return null;
   return `${voice.character} — ${voice.displayName} (voice ${voice.voiceId}), speed ${voice.speed}, stability ${voice.stability}`;
-}
-
-/** A pause value in milliseconds (els-spec §5), or null when it is not one. */
-function pauseMs(value: string): number | null {
-  if (Object.hasOwn(NAMED_PAUSES, value)) return NAMED_PAUSES[value as NamedPause];
-  const number = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s)?$/.exec(value);
-  if (!number) return null;
-  const ms = Number(number[1]) * (number[2] === 's' ? 1000 : 1);
-  return ms <= 2000 ? Math.round(ms) : null;
 }

@@ -1,6 +1,6 @@
-/** What the parser read in one text: its result and its tokens, for that exact text. */
+/** What the parser read in one text, in one pass: its result and its tokens, for that exact text. */
 
-import { parse, tokenize, type ElsToken, type ParseOptions, type ParseResult } from '@studio/els';
+import { parseWithTokens, type ElsToken, type ParseOptions, type ParseResult } from '@studio/els';
 
 export interface Reading {
   source: string;
@@ -13,5 +13,6 @@ export const blankReading: Reading = Object.freeze({ source: '', parsed: null, t
 
 export function readSource(source: string, options: ParseOptions): Reading {
   if (source.trim() === '') return { ...blankReading, source };
-  return { source, parsed: parse(source, options), tokens: tokenize(source) };
+  const { result, tokens } = parseWithTokens(source, options);
+  return { source, parsed: result, tokens };
 }
