@@ -212,9 +212,10 @@ async function selectRoundTrips(page: Page): Promise<number[]> {
   await page.evaluate(untilInteractive);
   for (let i = 0; i < SELECTIONS; i++) {
     const ms = await page.evaluate<number>(`new Promise((resolve) => {
+      // Rows on screen, if only in part: a row with its review controls can be taller than it.
       const rows = [...document.querySelectorAll('[data-beat-id]')].filter((el) => {
         const r = el.getBoundingClientRect();
-        return r.top >= 0 && r.bottom < innerHeight;
+        return r.bottom > 0 && r.top < innerHeight && el.querySelector('li.take');
       });
       const row = rows[${i} % rows.length];
       const item = row.querySelector('li.take:not([data-selected="true"])');
