@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, outputDir, startStudio, type Studio } from './studio.js';
+import { launchChromium, outputDir, replaceScript, startStudio, type Studio } from './studio.js';
 
 const header = `[META]
 video_title: Editor
@@ -48,10 +48,7 @@ const status = () => page.getByTestId('validation-status');
 
 /** Replace the whole text by typing it (no completion pops up for pasted text). */
 async function typeScript(text: string) {
-  await editor().click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await replaceScript(page, text);
   await page.keyboard.press('Escape');
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startStudio, type Studio } from './studio.js';
+import { launchChromium, replaceScript, startStudio, type Studio } from './studio.js';
 
 const source = `[META]
 video_title: Lexicon walk
@@ -39,7 +39,7 @@ afterAll(async () => {
 describe('pronunciation', () => {
   it('checks words, previews one and adds it to the project lexicon', async () => {
     await page.goto(`${studio.url}/new`);
-    await page.getByRole('textbox', { name: 'ELS script' }).fill(source);
+    await replaceScript(page, source);
     await page.getByTestId('validation-status').filter({ hasText: 'Valid' }).waitFor();
     await page.getByRole('button', { name: 'Check words' }).click();
     const words = page.getByTestId('uncommon-words');
@@ -68,7 +68,7 @@ describe('pronunciation', () => {
 
   it('shows a session’s credits and keeps a budget', async () => {
     await page.goto(`${studio.url}/new`);
-    await page.getByRole('textbox', { name: 'ELS script' }).fill(source);
+    await replaceScript(page, source);
     await page.getByTestId('validation-status').filter({ hasText: 'Valid' }).waitFor();
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, outputDir, startStudio, type Studio } from './studio.js';
+import { launchChromium, outputDir, replaceScript, startStudio, type Studio } from './studio.js';
 
 const script = `[META]
 video_title: E2E Reviews
@@ -63,7 +63,7 @@ describe('review decisions', () => {
 
   it('voices a session to review', async () => {
     await page.goto(`${baseUrl}/new`);
-    await page.getByRole('textbox', { name: 'ELS script' }).fill(script);
+    await replaceScript(page, script);
     await page.getByTestId('validation-status').filter({ hasText: 'Valid' }).waitFor();
     await page.getByRole('button', { name: 'Create & generate' }).click();
     await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { launchChromium, outputDir, startStudio, type Studio } from './studio.js';
+import { launchChromium, outputDir, replaceScript, startStudio, type Studio } from './studio.js';
 
 /** No `default_character`: the hook's lines go to the studio's default speaker (every-coon). */
 const scriptWithError = `[META]
@@ -96,8 +96,7 @@ describe('the review studio', () => {
 
   it('validates a script as it is typed, points at the error, and creates & generates', async () => {
     await page.goto(`${baseUrl}/new`);
-    const editor = page.getByRole('textbox', { name: 'ELS script' });
-    await editor.fill(scriptWithError);
+    await replaceScript(page, scriptWithError);
 
     // The error is listed at its line, and underlined in the editor with a gutter mark.
     const item = page.locator(`[data-testid="diagnostics"] button[data-line="${errorLine}"]`);
@@ -114,7 +113,7 @@ describe('the review studio', () => {
     await shot('01-new-session-error');
 
     // Fix it: valid, counted, estimated.
-    await editor.fill(scriptWithError.replace('fastt', 'fast'));
+    await replaceScript(page, scriptWithError.replace('fastt', 'fast'));
     await page.getByTestId('validation-status').filter({ hasText: 'Valid' }).waitFor();
     expect(await page.getByTestId('beat-count').textContent()).toBe('2');
     expect(Number(await page.getByTestId('estimate-characters').textContent())).toBeGreaterThan(20);
@@ -296,12 +295,15 @@ describe('the review studio', () => {
   it('re-imports an edited script: preview, confirm, the changed beat is stale', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${sessionUrl}/reimport`);
-    const editor = page.getByRole('textbox', { name: 'Edited ELS script' });
     // The editor shows the session's script before it is edited.
     await page.locator('.cm-line', { hasText: 'Back in my day.' }).waitFor();
     // The session was created from the fixed script.
     const source = scriptWithError.replace('fastt', 'fast');
-    await editor.fill(source.replace('Back in my day.', 'Back in my day, chips were chips.'));
+    await replaceScript(
+      page,
+      source.replace('Back in my day.', 'Back in my day, chips were chips.'),
+      'Edited ELS script',
+    );
     const preview = page.getByTestId('reimport-preview');
     await preview.locator('li.changed', { hasText: '02_boomer' }).waitFor();
     expect(await preview.locator('li.added, li.removed').count()).toBe(0);

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const webRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const repoRoot = resolve(webRoot, '../..');
@@ -136,4 +136,17 @@ export function buildWeb(): Promise<void> {
       code === 0 ? ok() : fail(new Error(`vite build failed (${code}):\n${output}`)),
     );
   });
+}
+
+/**
+ * Replace the whole script in a CodeMirror editor. Not `locator.fill`: that selects the DOM,
+ * and a redraw landing before the insert (a reading arriving from the worker) puts CodeMirror's
+ * own cursor back, so the text would be inserted beside the old one. Ctrl+A selects in the
+ * editor's state, which every redraw keeps.
+ */
+export async function replaceScript(page: Page, text: string, label = 'ELS script'): Promise<void> {
+  await page.getByRole('textbox', { name: label }).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
 }
