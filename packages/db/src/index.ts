@@ -16,6 +16,7 @@ export {
 } from './queries/auth-sessions.js';
 export {
   beatNeighbours,
+  beatsToVoice,
   deleteBeats,
   getBeat,
   insertBeats,
@@ -23,6 +24,7 @@ export {
   setBeatStatus,
   updateBeatFromScript,
   type BeatScriptUpdate,
+  type BeatToVoice,
   type NeighbourBeat,
   type PlacedBeat,
   type ScriptReplacementPlan,
@@ -76,6 +78,7 @@ export {
   getSessionQcListening,
   getSessionOutline,
   getSessionRow,
+  getSessionTally,
   listSessions,
   renameSession,
   setSessionDialogueMode,
@@ -86,9 +89,11 @@ export {
   type BeatWithTakes,
   type NewSessionFromScript,
   type ReviewedTake,
+  type ReviewTally,
   type SessionOutline,
   type SessionDetail,
   type SessionSummary,
+  type SessionTally,
 } from './queries/sessions.js';
 export {
   addTakeNote,

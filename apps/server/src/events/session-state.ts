@@ -7,13 +7,13 @@
 import {
   getBeatsWithTakes,
   getSessionOutline,
+  getSessionTally,
   setSessionBudget,
   setSessionError,
   setSessionStatus,
   type BeatRow,
   type ErrorInfo,
   type ExportRow,
-  type SessionOutline,
   type SessionRow,
   type SessionStatus,
   type StudioDb,
@@ -26,12 +26,19 @@ import {
   exportView,
   progressOf,
   reviewInputOf,
+  reviewInputsOf,
   takeReview,
   takeView,
   type ExportView,
+  type ReviewInput,
 } from '../sessions/views.js';
 import type { EventBus } from './bus.js';
 import type { StudioEvent } from './types.js';
+
+/** A session as the review rules read it: its row, and every beat's review input. */
+export interface SessionReviewState extends Omit<SessionRow, 'sourceEls'> {
+  beats: ReviewInput[];
+}
 
 export interface SessionState {
   /** Sets the session's status. */
@@ -56,14 +63,14 @@ export interface SessionState {
     sessionId: string,
     beatIds?: readonly string[],
     change?: { decided?: boolean },
-  ): Promise<SessionOutline>;
+  ): Promise<SessionReviewState>;
   /**
    * A take was added to a beat, or its QC changed (`qc.rerun`): browsers add or replace it. Given
    * with the beat's text and selection as committed with the take.
    */
   takeAdded(take: TakeRow, beat: Pick<BeatRow, 'sessionId' | 'text' | 'selectedTakeId'>): void;
   /** Beats were added, removed or rewritten (a re-import): browsers fetch the session again. */
-  scriptChanged(sessionId: string): Promise<SessionOutline>;
+  scriptChanged(sessionId: string): Promise<SessionReviewState>;
   /** An export run was recorded or settled. Returns its API view. */
   exportChanged(row: ExportRow): ExportView;
 }
@@ -89,9 +96,10 @@ export function createSessionState({
     sessionId: string,
     beatIds: ReadonlySet<string> | null,
     decided: boolean,
-  ): Promise<SessionOutline> {
-    // The outline: beat states, reviews and the session row, without texts, takes or the script.
-    let session = await getSessionOutline(db, sessionId);
+  ): Promise<SessionReviewState> {
+    // Tallied, not listed: a selection in a session of thousands of beats reads a few rows.
+    const { tally, ...row } = await getSessionTally(db, sessionId);
+    let session: SessionReviewState = { ...row, beats: reviewInputsOf(tally) };
     const status = statusAfterReview(session.status, session.beats, { decided });
     const moved = status === session.status ? null : await setSessionStatus(db, sessionId, status);
     if (moved) {
@@ -99,11 +107,10 @@ export function createSessionState({
       session = { ...session, ...row };
     }
     // The changed beats' takes, for their reviews (every beat's when all changed).
-    const changed = await getBeatsWithTakes(
-      db,
-      sessionId,
-      beatIds ? [...beatIds] : session.beats.map((beat) => beat.id),
-    );
+    const ids = beatIds
+      ? [...beatIds]
+      : (await getSessionOutline(db, sessionId)).beats.map((beat) => beat.id);
+    const changed = await getBeatsWithTakes(db, sessionId, ids);
     for (const beat of changed) {
       bus.publish(sessionId, { type: 'beat', beat: beatState(beat) });
       bus.publish(sessionId, {
@@ -127,14 +134,14 @@ export function createSessionState({
   const reading = new Map<string, Promise<unknown>>();
   const next = new Map<
     string,
-    { beatIds: Set<string> | null; decided: boolean; result: Promise<SessionOutline> }
+    { beatIds: Set<string> | null; decided: boolean; result: Promise<SessionReviewState> }
   >();
 
   function beatsChanged(
     sessionId: string,
     beatIds?: readonly string[],
     change: { decided?: boolean } = {},
-  ): Promise<SessionOutline> {
+  ): Promise<SessionReviewState> {
     const decided = change.decided ?? false;
     const gathering = next.get(sessionId);
     if (gathering) {

@@ -16,7 +16,6 @@ import {
   listSessionJobs,
   type ErrorInfo,
   type GenerationJob,
-  type SessionOutline,
 } from '@studio/db';
 import { renderTake, SpeechError } from '@studio/audio';
 import type { Services } from '../context.js';
@@ -25,6 +24,7 @@ import { surroundings } from './neighbours.js';
 import { projectLexicon } from '../lexicon/project-lexicon.js';
 import { BudgetExceededError } from './budgets.js';
 import { statusAfterReview } from '../sessions/review-status.js';
+import type { SessionReviewState } from '../events/session-state.js';
 import { followUpQc, sessionTranscriber, withSessionChecks } from '../qc/take-qc.js';
 import { renderProfiles } from './profiles.js';
 import { providerFor } from './providers.js';
@@ -187,7 +187,7 @@ async function haltSession(services: Services, sessionId: string, error: ErrorIn
  * When a generating session's queue has drained, generation is over: back to review (or straight
  * to `approved` when every beat's approved take is still selected).
  */
-async function settleSession(services: Services, session: SessionOutline): Promise<void> {
+async function settleSession(services: Services, session: SessionReviewState): Promise<void> {
   if (session.status !== 'generating') return;
   if (await hasOpenJobs(services.db, session.id)) return;
   await services.sessionState.changeStatus(

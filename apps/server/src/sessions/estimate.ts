@@ -2,7 +2,7 @@
  * What `generation.start` would spend: the characters of every segment it would send, minus
  * the segments the audio cache already holds (a cache hit is free), and the credits they cost.
  */
-import { getSession, type BeatWithTakes, type NeighbourBeat } from '@studio/db';
+import { beatsToVoice, getSessionRow } from '@studio/db';
 import {
   planPerformances,
   RenderError,
@@ -72,12 +72,6 @@ function requestsOf(
   }
 }
 
-const neighbourOf = (beat: BeatWithTakes | undefined): NeighbourBeat | null => {
-  if (!beat) return null;
-  const selected = beat.takes.find((take) => take.id === beat.selectedTakeId);
-  return { parsed: beat.parsed, continuity: selected?.continuity ?? [] };
-};
-
 export async function estimateGeneration(
   services: Pick<
     Services,
@@ -86,23 +80,18 @@ export async function estimateGeneration(
   sessionId: string,
 ): Promise<Estimate> {
   const { provider, cache } = services;
-  const session = await getSession(services.db, sessionId);
+  const session = await getSessionRow(services.db, sessionId);
   const profiles = await renderProfiles(services);
-  let beats = 0;
   const lexicon = await projectLexicon(services, session.project);
   await services.account.models().catch(() => []);
   let segments = 0;
   let cachedSegments = 0;
   const all: SpeechRequest[] = [];
   const uncached: SpeechRequest[] = [];
-  for (const [index, beat] of session.beats.entries()) {
-    if (!QUEUED_BY_START.includes(beat.status)) continue;
-    beats++;
+  const queued = await beatsToVoice(services.db, sessionId, QUEUED_BY_START);
+  for (const { beat, previous, next } of queued) {
     // The same requests a render sends: the neighbours' text and the session's dialogue choice.
-    const { context } = surroundings(
-      neighbourOf(session.beats[index - 1]),
-      neighbourOf(session.beats[index + 1]),
-    );
+    const { context } = surroundings(previous, next);
     const planned = requestsOf(beat.parsed, profiles, {
       context,
       provider: provider.name,
@@ -125,7 +114,7 @@ export async function estimateGeneration(
   const spoken = all.reduce((n, request) => n + request.text.length, 0);
   return {
     provider: provider.name,
-    beats,
+    beats: queued.length,
     segments,
     cachedSegments,
     characters,

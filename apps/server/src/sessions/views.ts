@@ -11,6 +11,7 @@ import type {
   ExportRow,
   RejectionReason,
   ReviewedTake,
+  ReviewTally,
   SessionDetail,
   SessionOutline,
   SessionRow,
@@ -189,6 +190,11 @@ export function reviewInputOf(
     staleReason: beat.staleReason,
     selectedDecision: selected?.decision?.decision ?? null,
   };
+}
+
+/** Every beat's review input from a tally: one input, repeated, for the beats that share it. */
+export function reviewInputsOf(tally: readonly ReviewTally[]): ReviewInput[] {
+  return tally.flatMap(({ beats, ...input }) => Array<ReviewInput>(beats).fill(input));
 }
 
 export function beatReview(beat: Omit<ReviewInput, 'status'>): BeatReview {

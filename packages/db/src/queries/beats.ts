@@ -28,6 +28,58 @@ export interface NeighbourBeat {
   continuity: SegmentContinuity[];
 }
 
+/** A beat a run would voice, with the neighbours its render sends as context. */
+export interface BeatToVoice {
+  beat: BeatRow;
+  previous: NeighbourBeat | null;
+  next: NeighbourBeat | null;
+}
+
+/**
+ * The beats of a session in one of `statuses`, in script order, each with its neighbours. Only
+ * those beats and their neighbours are read in full: for a voiced session of thousands of beats
+ * this is one narrow query.
+ */
+export async function beatsToVoice(
+  db: StudioDb,
+  sessionId: string,
+  statuses: readonly BeatStatus[],
+): Promise<BeatToVoice[]> {
+  const order = await db
+    .select({ id: beats.id, status: beats.status })
+    .from(beats)
+    .where(eq(beats.sessionId, sessionId))
+    .orderBy(asc(beats.position), asc(beats.id));
+  const voiced = (index: number) => statuses.includes(order[index]!.status);
+  const wanted = new Set<string>();
+  order.forEach((_, index) => {
+    if (!voiced(index)) return;
+    for (const around of [index - 1, index, index + 1]) {
+      const id = order[around]?.id;
+      if (id !== undefined) wanted.add(id);
+    }
+  });
+  const read = new Map<string, { beat: BeatRow; neighbour: NeighbourBeat }>();
+  for (const ids of chunks([...wanted], IDS_PER_STATEMENT)) {
+    const rows = await db
+      .select({ beat: beats, take: takes })
+      .from(beats)
+      .leftJoin(takes, eq(takes.id, beats.selectedTakeId))
+      .where(inArray(beats.id, ids));
+    for (const row of rows) {
+      const beat = checkBeat(row.beat);
+      const continuity = row.take ? checkTake(row.take).continuity : [];
+      read.set(beat.id, { beat, neighbour: { parsed: beat.parsed, continuity } });
+    }
+  }
+  const neighbour = (index: number) => read.get(order[index]?.id ?? '')?.neighbour ?? null;
+  return order.flatMap((row, index) => {
+    const beat = voiced(index) ? read.get(row.id)?.beat : undefined;
+    // A beat deleted between the two reads is not voiced.
+    return beat ? [{ beat, previous: neighbour(index - 1), next: neighbour(index + 1) }] : [];
+  });
+}
+
 /**
  * The beats before and after `beat` in its session's script order, for continuity across beats:
  * their text, and the requests of their selected takes (whose ids a regeneration sends).

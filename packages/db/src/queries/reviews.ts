@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { StudioDb } from '../client.js';
 import { DbError, onConstraint, parseOrThrow } from '../errors.js';
@@ -13,6 +13,7 @@ import {
   type TakeNoteRow,
 } from '../schema/index.js';
 import { checkBeat } from './check-rows.js';
+import { chunks, IDS_PER_STATEMENT } from './chunks.js';
 
 const author = z.string().trim().min(1).max(120);
 const noteSchema = z.object({
@@ -211,14 +212,20 @@ export async function takeOwner(
   return row;
 }
 
-/** Every note of a session's takes, oldest first. */
-export async function notesOfSession(db: StudioDb, sessionId: string): Promise<TakeNoteRow[]> {
-  const rows = await db
-    .select({ note: takeNotes })
-    .from(takeNotes)
-    .innerJoin(takes, eq(takes.id, takeNotes.takeId))
-    .innerJoin(beats, eq(beats.id, takes.beatId))
-    .where(eq(beats.sessionId, sessionId))
-    .orderBy(asc(takeNotes.createdAt), asc(takeNotes.id));
-  return rows.map((r) => r.note);
+/** The notes of some takes, each take's oldest first: only the takes a caller is showing. */
+export async function notesOfTakes(
+  db: StudioDb,
+  takeIds: readonly string[],
+): Promise<TakeNoteRow[]> {
+  const notes: TakeNoteRow[] = [];
+  for (const ids of chunks(takeIds, IDS_PER_STATEMENT)) {
+    notes.push(
+      ...(await db
+        .select()
+        .from(takeNotes)
+        .where(inArray(takeNotes.takeId, ids))
+        .orderBy(asc(takeNotes.createdAt), asc(takeNotes.id))),
+    );
+  }
+  return notes;
 }

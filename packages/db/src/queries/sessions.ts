@@ -10,6 +10,7 @@ import {
   takeDecisions,
   takes,
   type BeatRow,
+  type BeatStatus,
   type DialogueMode,
   type ErrorInfo,
   type SessionRow,
@@ -21,7 +22,7 @@ import {
 } from '../schema/index.js';
 import { insertBeats } from './beats.js';
 import { checkBeat, checkSession, checkTake } from './check-rows.js';
-import { notesOfSession } from './reviews.js';
+import { notesOfTakes } from './reviews.js';
 import { takeStorageKeys } from './takes.js';
 
 /** What a list of sessions shows: the row without its script (megabytes for a long one). */
@@ -131,11 +132,7 @@ export async function listSessions(db: StudioDb): Promise<SessionSummary[]> {
  * Beats with their takes (oldest first) and the takes' reviews, in script order. Beats, takes
  * and decisions come from one statement, so a beat's selected take is always in its list.
  */
-async function beatsWithTakes(
-  db: StudioDb,
-  sessionId: string,
-  where: SQL | undefined,
-): Promise<BeatWithTakes[]> {
+async function beatsWithTakes(db: StudioDb, where: SQL | undefined): Promise<BeatWithTakes[]> {
   const rows = await db
     .select({ beat: beats, take: takes, decision: takeDecisions })
     .from(beats)
@@ -144,7 +141,8 @@ async function beatsWithTakes(
     .where(where)
     .orderBy(asc(beats.position), asc(beats.id), asc(takes.createdAt), asc(takes.id));
   const notes = new Map<string, TakeNoteRow[]>();
-  for (const note of await notesOfSession(db, sessionId)) {
+  const takeIds = rows.flatMap(({ take }) => (take ? [take.id] : []));
+  for (const note of await notesOfTakes(db, takeIds)) {
     const list = notes.get(note.takeId);
     if (list) list.push(note);
     else notes.set(note.takeId, [note]);
@@ -177,7 +175,7 @@ export async function getSession(db: StudioDb, id: string): Promise<SessionDetai
   const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
   if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
   checkSession(session);
-  return { ...session, beats: await beatsWithTakes(db, id, eq(beats.sessionId, id)) };
+  return { ...session, beats: await beatsWithTakes(db, eq(beats.sessionId, id)) };
 }
 
 /**
@@ -191,11 +189,7 @@ export async function getBeatsWithTakes(
 ): Promise<BeatWithTakes[]> {
   await getSessionRow(db, sessionId);
   if (beatIds.length === 0) return [];
-  return beatsWithTakes(
-    db,
-    sessionId,
-    and(eq(beats.sessionId, sessionId), inArray(beats.id, [...beatIds])),
-  );
+  return beatsWithTakes(db, and(eq(beats.sessionId, sessionId), inArray(beats.id, [...beatIds])));
 }
 
 /** A beat as the outline of a session lists it: no text or parsed lines, its takes counted. */
@@ -225,6 +219,23 @@ export interface SessionOutline extends Omit<SessionRow, 'sourceEls'> {
   beats: BeatOutline[];
 }
 
+/** One beat of the outline as Postgres builds it: the `BeatOutline` fields, in that order. */
+type OutlineTuple = [
+  id: string,
+  position: number,
+  beatKey: string,
+  number: number,
+  name: string,
+  status: BeatStatus,
+  lastErrorCode: string | null,
+  lastErrorMessage: string | null,
+  staleReason: string | null,
+  selectedTakeId: string | null,
+  takeCount: number,
+  selectedDurationMs: number,
+  selectedDecision: TakeDecision | null,
+];
+
 export async function getSessionOutline(db: StudioDb, id: string): Promise<SessionOutline> {
   const session = await getSessionRow(db, id);
   const counts = db
@@ -234,29 +245,84 @@ export async function getSessionOutline(db: StudioDb, id: string): Promise<Sessi
     .where(eq(beats.sessionId, id))
     .groupBy(takes.beatId)
     .as('counts');
-  const rows = await db
+  // One JSON value, not a row per beat: reading thousands of rows costs PGlite far more.
+  const [row] = await db
     .select({
-      id: beats.id,
-      position: beats.position,
-      beatKey: beats.beatKey,
-      number: beats.number,
-      name: beats.name,
-      status: beats.status,
-      lastErrorCode: beats.lastErrorCode,
-      lastErrorMessage: beats.lastErrorMessage,
-      staleReason: beats.staleReason,
-      selectedTakeId: beats.selectedTakeId,
-      takeCount: sql`coalesce(${counts.takeCount}, 0)`.mapWith(Number),
-      selectedDurationMs: sql`coalesce(${takes.durationMs}, 0)`.mapWith(Number),
-      selectedDecision: takeDecisions.decision,
+      beats: sql<OutlineTuple[] | null>`json_agg(json_build_array(
+        ${beats.id}, ${beats.position}, ${beats.beatKey}, ${beats.number}, ${beats.name},
+        ${beats.status}, ${beats.lastErrorCode}, ${beats.lastErrorMessage}, ${beats.staleReason},
+        ${beats.selectedTakeId}, coalesce(${counts.takeCount}, 0), coalesce(${takes.durationMs}, 0),
+        ${takeDecisions.decision}
+      ) order by ${beats.position}, ${beats.id})`,
     })
     .from(beats)
     .leftJoin(counts, eq(counts.beatId, beats.id))
     .leftJoin(takes, eq(takes.id, beats.selectedTakeId))
     .leftJoin(takeDecisions, eq(takeDecisions.takeId, beats.selectedTakeId))
+    .where(eq(beats.sessionId, id));
+  const outline = (row?.beats ?? []).map(
+    ([
+      beatId,
+      position,
+      beatKey,
+      number,
+      name,
+      status,
+      lastErrorCode,
+      lastErrorMessage,
+      staleReason,
+      selectedTakeId,
+      takeCount,
+      selectedDurationMs,
+      selectedDecision,
+    ]): BeatOutline => ({
+      id: beatId,
+      position,
+      beatKey,
+      number,
+      name,
+      status,
+      lastErrorCode,
+      lastErrorMessage,
+      staleReason,
+      selectedTakeId,
+      takeCount,
+      selectedDurationMs,
+      selectedDecision,
+    }),
+  );
+  return { ...session, beats: outline };
+}
+
+/** Beats that read the same to the review rules (status, staleness, decision), counted. */
+export interface ReviewTally {
+  status: BeatStatus;
+  staleReason: string | null;
+  /** The decision on the beat's selected take, null when none. */
+  selectedDecision: TakeDecision | null;
+  beats: number;
+}
+
+/** A session without its script, and its beats tallied: what progress and review status need. */
+export interface SessionTally extends Omit<SessionRow, 'sourceEls'> {
+  tally: ReviewTally[];
+}
+
+/** One grouped query, however many beats: read after every selection, decision and take. */
+export async function getSessionTally(db: StudioDb, id: string): Promise<SessionTally> {
+  const session = await getSessionRow(db, id);
+  const tally = await db
+    .select({
+      status: beats.status,
+      staleReason: beats.staleReason,
+      selectedDecision: takeDecisions.decision,
+      beats: sql`count(*)`.mapWith(Number),
+    })
+    .from(beats)
+    .leftJoin(takeDecisions, eq(takeDecisions.takeId, beats.selectedTakeId))
     .where(eq(beats.sessionId, id))
-    .orderBy(asc(beats.position), asc(beats.id));
-  return { ...session, beats: rows };
+    .groupBy(beats.status, beats.staleReason, takeDecisions.decision);
+  return { ...session, tally };
 }
 
 const titleSchema = z.object({ videoTitle: z.string().trim().min(1) });
