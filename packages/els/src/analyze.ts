@@ -7,7 +7,7 @@ import { MAX_BEAT_ID_LENGTH, isValidBeatId, leadingNumber } from './beat-id.js';
 import { CharacterResolver, canonicalCharacterName } from './characters.js';
 import { DiagnosticList } from './diagnostics.js';
 import { readEmphasis } from './emphasis.js';
-import { normalizeText, sourceOffset } from './normalize.js';
+import { Normalizer } from './normalize.js';
 import { readDecimal } from './numbers.js';
 import { PACES, PACE_SPEED, readPace } from './pace.js';
 import { BEAT_PAUSE_MS, LINE_PAUSE_MS, MAX_PAUSE_MS, PAUSE_CHOICES, readPause } from './pause.js';
@@ -15,7 +15,7 @@ import { groupSegments, joinText } from './segments.js';
 import { SourceLines } from './source.js';
 import { BODY_TAGS, audioTagName, readTagLine, scanInline, wordEnd } from './tags.js';
 import { taggedText } from './tagged-text.js';
-import type { BodyTagName, Tag, TagName } from './tags.js';
+import type { BodyTagName, InlineToken, Tag, TagName } from './tags.js';
 import { quote, readKeyValue, skipSpace, trimEnd } from './text.js';
 import type { Span } from './text.js';
 import type {
@@ -140,6 +140,9 @@ class Analyzer {
   private readonly fallbackCharacter: string | null;
   private place: Place = 'start';
   private lineNumber = 0;
+  /** The current line, trimmed. */
+  private lineStart = 0;
+  private lineEnd = 0;
   private firstLine: Span | null = null;
   private metaTag: Span | null = null;
   private videoTitle: string | null = null;
@@ -154,6 +157,9 @@ class Analyzer {
   /** Lowercased beat id → line of its first use. */
   private readonly beatKeys = new Map<string, number>();
   private speakerMissing = false;
+  private readonly normalizer = new Normalizer();
+  /** The one piece of a text line without brackets, as most are: reused from line to line. */
+  private readonly wholeLine = [0, 0];
 
   constructor(
     private readonly text: string,
@@ -180,11 +186,15 @@ class Analyzer {
         this.invalidCharacter(invalid[nextInvalid] as number);
       }
       const start = skipSpace(this.text, lines.start, lines.end);
-      if (start < lines.end) this.line({ start, end: trimEnd(this.text, start, lines.end) });
+      if (start < lines.end) {
+        this.lineStart = start;
+        this.lineEnd = trimEnd(this.text, start, lines.end);
+        this.line();
+      }
     }
-    this.finish(lines.starts[0] as number);
+    this.finish(lines.first);
     return {
-      diagnostics: this.diagnostics.resolve(lines),
+      diagnostics: this.diagnostics.resolve(this.text),
       hasErrors: this.diagnostics.hasErrors,
       script: {
         videoTitle: this.videoTitle,
@@ -240,16 +250,21 @@ class Analyzer {
     return quote(this.text.slice(span.start, span.end));
   }
 
-  /** One non-blank line, trimmed. */
-  private line(span: Span): void {
-    this.firstLine ??= span;
-    const tag = readTagLine(this.text, span.start, span.end);
+  /** The current line, for a report: allocated only then. */
+  private currentLine(): Span {
+    return { start: this.lineStart, end: this.lineEnd };
+  }
+
+  /** The current line: not blank, trimmed. */
+  private line(): void {
+    this.firstLine ??= this.currentLine();
+    const tag = readTagLine(this.text, this.lineStart, this.lineEnd);
     const beat = this.beat;
     if (beat !== null) {
-      if (beat.stage !== 'body' && this.header(beat, tag, span)) return;
-      if (tag === null) return this.textLine(beat, span);
+      if (beat.stage !== 'body' && this.header(beat, tag)) return;
+      if (tag === null) return this.textLine(beat);
     } else if (this.place === 'meta') {
-      if (tag === null && this.metaKey(span)) return;
+      if (tag === null && this.metaKey()) return;
       this.place = 'outside';
     }
     if (tag !== null) this.tagLine(tag);
@@ -257,14 +272,14 @@ class Analyzer {
       this.report(
         'text/outside-beat',
         'Text outside any beat is never voiced: move it between [BEAT: …] and [END_BEAT], or delete it.',
-        span,
+        this.currentLine(),
       );
     }
   }
 
-  /** A `key: value` line of the [META] block; false when the line is not one. */
-  private metaKey(span: Span): boolean {
-    const pair = readKeyValue(this.text, span.start, span.end);
+  /** The current line as a `key: value` line of the [META] block; false when it is not one. */
+  private metaKey(): boolean {
+    const pair = readKeyValue(this.text, this.lineStart, this.lineEnd);
     if (pair === null) return false;
     const { key, value, valueSpan } = pair;
     this.token('meta-key', pair.keySpan.start, pair.keySpan.end);
@@ -287,31 +302,37 @@ class Analyzer {
         this.report(
           'meta/unknown-key',
           `Unknown [META] key ${quote(key)}, ignored: the keys are ${META_KEY_LIST}.`,
-          pair.keySpan.start < pair.keySpan.end ? pair.keySpan : span,
+          pair.keySpan.start < pair.keySpan.end ? pair.keySpan : this.currentLine(),
         );
     }
     return true;
   }
 
-  /** The `name:` and `---` lines after `[BEAT:`; true when `span` was one of them. */
-  private header(beat: OpenBeat, tag: Tag | null, span: Span): boolean {
+  /** The `name:` and `---` lines after `[BEAT:`; true when the current line was one of them. */
+  private header(beat: OpenBeat, tag: Tag | null): boolean {
+    const start = this.lineStart;
+    const end = this.lineEnd;
     if (beat.stage === 'name') {
-      const pair = tag === null ? readKeyValue(this.text, span.start, span.end) : null;
+      const pair = tag === null ? readKeyValue(this.text, start, end) : null;
       if (pair?.key === 'name') {
         this.token('name-key', pair.keySpan.start, pair.keySpan.end);
         this.token('name-value', pair.valueSpan.start, pair.valueSpan.end);
         beat.name = pair.value;
         beat.stage = 'separator';
         if (!pair.value) {
-          this.report('beat/missing-name', 'The beat name is empty: write it after "name:".', span);
+          this.report(
+            'beat/missing-name',
+            'The beat name is empty: write it after "name:".',
+            this.currentLine(),
+          );
         }
         return true;
       }
       this.missingName(beat);
     }
     beat.stage = 'body';
-    if (tag === null && span.end - span.start === 3 && this.text.startsWith('---', span.start)) {
-      this.token('separator', span.start, span.end);
+    if (tag === null && end - start === 3 && this.text.startsWith('---', start)) {
+      this.token('separator', start, end);
       return true;
     }
     this.missingSeparator(beat);
@@ -475,7 +496,7 @@ class Analyzer {
     // Exact-size copies: an array grown by push keeps spare room, and the script is kept.
     const lines = beat.lines.slice();
     const first = lines[0];
-    const last = lines.at(-1);
+    const last = lines[lines.length - 1];
     if (last !== undefined && !beat.lastPauseWritten) last.pauseAfterMs = BEAT_PAUSE_MS;
     const segments = groupSegments(lines).slice();
     this.beats.push({
@@ -487,7 +508,7 @@ class Analyzer {
       segments,
       text: joinText(segments),
       primaryCharacter: first?.character ?? beat.character ?? '',
-      primaryDirection: lines.find((line) => line.direction !== null)?.direction ?? null,
+      primaryDirection: firstDirection(lines),
       primaryPace: first?.pace ?? beat.pace,
       pauseAfterMs: last?.pauseAfterMs ?? BEAT_PAUSE_MS,
     });
@@ -584,28 +605,33 @@ class Analyzer {
         pause.tag,
       );
     }
-    const line = beat.lines.at(-1);
+    const line = beat.lines[beat.lines.length - 1];
     if (line !== undefined) line.pauseAfterMs = pause.ms;
     beat.lastPauseWritten = true;
   }
 
   /**
-   * A text line of a beat body: its inline tags, then one beat line per part between pauses.
-   * Audio tags and every other tag are cut out of the spoken text. The audio tags of a part
-   * without words stand at the start of the next part; with none left, they are an error.
+   * The current line as a text line of a beat body: its inline tags, then one beat line per part
+   * between pauses. Audio tags and every other tag are cut out of the spoken text. The audio
+   * tags of a part without words stand at the start of the next part; with none left, they are
+   * an error.
    */
-  private textLine(beat: OpenBeat, span: Span): void {
-    const tokens = scanInline(this.text, span.start, span.end);
+  private textLine(beat: OpenBeat): void {
+    const tokens = scanInline(this.text, this.lineStart, this.lineEnd);
     // Most lines hold no bracket: one part, whose length counts no joining space.
     if (tokens.length === 0) {
-      this.checkLength(this.textPart(beat, [span.start, span.end], NO_AUDIO, span, null) - 1, span);
+      const pieces = this.wholeLine;
+      pieces[0] = this.lineStart;
+      pieces[1] = this.lineEnd;
+      this.checkLength(this.textPart(beat, pieces, NO_AUDIO, null) - 1);
       return;
     }
     let pieces: number[] = [];
     let audio: AudioCut[] = [];
-    let from = span.start;
+    let from = this.lineStart;
     let spoken = -1; // each part adds its length and a joining space, one too many
-    for (const token of tokens) {
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t] as InlineToken;
       if (token.kind === 'stray') {
         this.bracket({ start: token.at, end: token.at + 1 });
         continue;
@@ -643,17 +669,17 @@ class Analyzer {
       } else {
         const ms = this.pause(this.text.slice(tag.value.start, tag.value.end), tag.value);
         if (ms === null) continue;
-        const added = this.textPart(beat, pieces, audio, span, { ms, tag });
+        const added = this.textPart(beat, pieces, audio, { ms, tag });
         spoken += added;
         pieces = [];
         audio = added === 0 ? audio.map((cut) => ({ ...cut, cut: AT_START })) : [];
       }
     }
-    pieces.push(from, span.end);
-    const added = this.textPart(beat, pieces, audio, span, null);
-    this.checkLength(spoken + added, span);
+    pieces.push(from, this.lineEnd);
+    const added = this.textPart(beat, pieces, audio, null);
+    this.checkLength(spoken + added);
     const first = audio[0];
-    const last = audio.at(-1);
+    const last = audio[audio.length - 1];
     if (added === 0 && first !== undefined && last !== undefined) {
       this.report('text/tags-only', `Audio tags without words after them. ${AUDIO_TAG_HINT}`, {
         start: first.tag.start,
@@ -662,13 +688,13 @@ class Analyzer {
     }
   }
 
-  /** `spoken` is the length of the line's spoken text, all its parts joined. */
-  private checkLength(spoken: number, line: Span): void {
+  /** `spoken` is the length of the current line's spoken text, all its parts joined. */
+  private checkLength(spoken: number): void {
     if (spoken > MAX_LINE_LENGTH) {
       this.report(
         'line/too-long',
         `Text line of ${spoken} characters once markup is removed; the limit is ${MAX_LINE_LENGTH}: split it into several lines.`,
-        line,
+        this.currentLine(),
       );
     }
   }
@@ -683,7 +709,7 @@ class Analyzer {
   }
 
   /**
-   * One part of a text line (the source ranges `pieces`, tags cut out, `audio` among them)
+   * One part of the current line (the source ranges `pieces`, tags cut out, `audio` among them)
    * followed by `pause`. Returns the length it adds to the line's spoken text, counting the
    * space that joins parts.
    */
@@ -691,11 +717,11 @@ class Analyzer {
     beat: OpenBeat,
     pieces: number[],
     audio: readonly AudioCut[],
-    line: Span,
     pause: WrittenPause | null,
   ): number {
     const cuts: number[] | undefined = audio.length > 0 ? [] : undefined;
-    const { text, runs } = normalizeText(this.text, pieces, cuts);
+    const { normalizer } = this;
+    const text = normalizer.normalize(this.text, pieces, cuts);
     if (text === '') {
       if (pause !== null) this.pauseAfter(beat, pause);
       return 0;
@@ -703,12 +729,16 @@ class Analyzer {
     const offsets = cuts && audio.map(({ cut }) => (cut === AT_START ? 0 : (cuts[cut] as number)));
     const marks: number[] | undefined = this.tokens === null ? undefined : [];
     const marked = readEmphasis(text, offsets || marks ? { offsets, marks } : undefined);
-    if (marks !== undefined) this.emphasisTokens(marks, runs, pieces);
-    for (const [start, end] of marked.unmatched) {
+    if (marks !== undefined) this.emphasisTokens(marks, pieces);
+    const { unmatched } = marked;
+    for (let u = 0; u < unmatched.length; u += 2) {
       this.report(
         'emphasis/unmatched',
         'Unmatched "*" stays in the spoken text: close the emphasis (*word* or **word**), or delete it.',
-        { start: sourceOffset(runs, start), end: sourceOffset(runs, end - 1) + 1 },
+        {
+          start: normalizer.sourceOffset(unmatched[u] as number),
+          end: normalizer.sourceOffset((unmatched[u + 1] as number) - 1) + 1,
+        },
       );
     }
     let character = beat.character;
@@ -717,7 +747,7 @@ class Analyzer {
         this.report(
           'character/missing',
           'No speaker for this line: add default_character to [META] or a [CHARACTER: …] line before it.',
-          line,
+          this.currentLine(),
         );
       }
       this.speakerMissing = true;
@@ -752,14 +782,15 @@ class Analyzer {
   }
 
   /**
-   * Emphasis `marks` of a part's normalised text as source tokens, cut around the tags between
+   * Emphasis `marks` of the latest normalised part as source tokens, cut around the tags between
    * the part's `pieces`, so that tokens never overlap.
    */
-  private emphasisTokens(marks: number[], runs: number[], pieces: number[]): void {
+  private emphasisTokens(marks: number[], pieces: number[]): void {
+    const { normalizer } = this;
     for (let m = 0; m < marks.length; m += 3) {
       const kind = marks[m + 2] === 1 ? 'strong' : 'emphasis';
-      const start = sourceOffset(runs, marks[m] as number);
-      const end = sourceOffset(runs, (marks[m + 1] as number) - 1) + 1;
+      const start = normalizer.sourceOffset(marks[m] as number);
+      const end = normalizer.sourceOffset((marks[m + 1] as number) - 1) + 1;
       for (let p = 0; p < pieces.length; p += 2) {
         this.token(
           kind,
@@ -813,6 +844,15 @@ class Analyzer {
       );
     }
   }
+}
+
+/** The first direction any of `lines` has, or null. */
+function firstDirection(lines: readonly Line[]): string | null {
+  for (let index = 0; index < lines.length; index++) {
+    const { direction } = lines[index] as Line;
+    if (direction !== null) return direction;
+  }
+  return null;
 }
 
 /** `[NAME:]`: well formed but for its missing value. */

@@ -7,15 +7,15 @@ export interface Emphasized {
   text: string;
   emphasis: readonly string[];
   strongEmphasis: readonly string[];
-  /** Runs of `*` left in the text as written: `[start, end)` indexes into the input. */
-  unmatched: ReadonlyArray<readonly [number, number]>;
+  /** Runs of `*` left in the text as written: `[start, end)` pairs of indexes into the input. */
+  unmatched: readonly number[];
 }
 
 /**
  * Shared by the many lines without `*`, to spare allocations per line: the result of a parse is
  * kept, and every object it holds is copied by the garbage collector as it is promoted.
  */
-const NONE: Emphasized['unmatched'] = Object.freeze([]);
+const NONE: readonly number[] = Object.freeze([]);
 const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /**
@@ -41,9 +41,10 @@ export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
     return { text: line, emphasis: NO_WORDS, strongEmphasis: NO_WORDS, unmatched: NONE };
   /** (input index, output index) where each piece of the output starts, when mapping offsets. */
   const moves: number[] | null = map?.offsets?.length ? [] : null;
-  const emphasis: string[] = [];
-  const strongEmphasis: string[] = [];
-  const unmatched: Array<[number, number]> = [];
+  // Created on first use: most lines with markers have one pair, and nothing unmatched.
+  let emphasis: string[] | null = null;
+  let strongEmphasis: string[] | null = null;
+  let unmatched: number[] | null = null;
   let text = '';
   let copied = 0;
   let openAt = -1;
@@ -54,7 +55,7 @@ export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
     const length = end - star;
     const canOpen = end < line.length && !isSpace(line.charCodeAt(end));
     const canClose = star > 0 && !isSpace(line.charCodeAt(star - 1));
-    if (length > 2) unmatched.push([star, end]);
+    if (length > 2) unmatched = pair(unmatched, star, end);
     else if (openAt >= 0 && openLength === length && canClose) {
       const inner = line.slice(openAt + length, star);
       const spoken = length === 2 ? inner.toUpperCase() : inner;
@@ -65,29 +66,48 @@ export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
       }
       map?.marks?.push(openAt, end, length === 2 ? 1 : 0);
       text += line.slice(copied, openAt) + spoken;
-      (length === 2 ? strongEmphasis : emphasis).push(inner);
+      if (length === 2) strongEmphasis = word(strongEmphasis, inner);
+      else emphasis = word(emphasis, inner);
       copied = end;
       openAt = -1;
     } else if (canOpen) {
-      if (openAt >= 0) unmatched.push([openAt, openAt + openLength]);
+      if (openAt >= 0) unmatched = pair(unmatched, openAt, openAt + openLength);
       openAt = star;
       openLength = length;
-    } else unmatched.push([star, end]);
+    } else unmatched = pair(unmatched, star, end);
     star = line.indexOf('*', end);
   }
-  if (openAt >= 0) unmatched.push([openAt, openAt + openLength]);
+  if (openAt >= 0) unmatched = pair(unmatched, openAt, openAt + openLength);
   if (moves !== null) {
     moves.push(copied, text.length);
     moveOffsets(map?.offsets as number[], moves, text.length + line.length - copied);
   }
-  // Kept for long, so copied flat and to size: a string built by `+=` is a tree of its pieces,
-  // and an array grown by push keeps spare room.
+  // Kept for long, so copied flat: a string built by `+=` is a tree of its pieces.
   return {
     text: copied === 0 ? line : [text, line.slice(copied)].join(''),
-    emphasis: emphasis.length === 0 ? NO_WORDS : emphasis.slice(),
-    strongEmphasis: strongEmphasis.length === 0 ? NO_WORDS : strongEmphasis.slice(),
-    unmatched,
+    emphasis: toSize(emphasis),
+    strongEmphasis: toSize(strongEmphasis),
+    unmatched: unmatched ?? NONE,
   };
+}
+
+/** `words` with `inner` added; a list of one is made to size. */
+function word(words: string[] | null, inner: string): string[] {
+  if (words === null) return [inner];
+  words.push(inner);
+  return words;
+}
+
+function pair(pairs: number[] | null, start: number, end: number): number[] {
+  if (pairs === null) return [start, end];
+  pairs.push(start, end);
+  return pairs;
+}
+
+/** Kept for long: an array grown by push keeps spare room, so it is copied to size. */
+function toSize(words: string[] | null): readonly string[] {
+  if (words === null) return NO_WORDS;
+  return words.length === 1 ? words : words.slice();
 }
 
 /**

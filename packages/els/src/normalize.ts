@@ -5,63 +5,73 @@
 
 import { isSpace } from './text.js';
 
-export interface Normalized {
-  text: string;
-  /** Pairs (index in `text`, source offset) where each copied run of the source starts. */
-  runs: number[];
-}
-
 /**
- * The text of the source ranges `pieces` (start, end pairs) normalised, and where its characters
- * come from. Text is copied in runs that need no change, and a line that needs none at all is
- * only sliced. With `cuts`, it also receives where each cut between two pieces lands in the
- * text: the offset of the first character after the cut, so a space that white space around
- * the cut collapses to stands before it (the end of the text when nothing follows).
+ * Normalises one text after another. The map back to the source is the latest text's, kept in
+ * the normaliser and reused: a parse normalises every text line, and keeps none of the maps.
  */
-export function normalizeText(source: string, pieces: number[], cuts?: number[]): Normalized {
-  const first = pieces[0] as number;
-  if (pieces.length === 2 && isNormal(source, first, pieces[1] as number)) {
-    return { text: source.slice(first, pieces[1]), runs: [0, first] };
-  }
-  let text = '';
-  const runs: number[] = [];
-  let space = false;
-  /** How many cuts have been passed; those from `placed` on wait for the next run. */
-  let passed = 0;
-  let placed = 0;
-  for (let p = 0; p < pieces.length; p += 2) {
-    if (p > 0) passed++;
-    const end = pieces[p + 1] as number;
-    let i = pieces[p] as number;
-    while (i < end) {
-      if (isSpace(source.charCodeAt(i))) {
-        space = text.length > 0;
-        i++;
-        continue;
-      }
-      const run = normalRunEnd(source, i, end);
-      if (space) text += ' ';
-      space = false;
-      if (cuts !== undefined) for (; placed < passed; placed++) cuts[placed] = text.length;
-      runs.push(text.length, i);
-      text += source.slice(i, run);
-      i = run;
-    }
-  }
-  if (cuts !== undefined) for (; placed < passed; placed++) cuts[placed] = text.length;
-  return { text, runs };
-}
+export class Normalizer {
+  /** Pairs (index in the text, source offset) where each copied run of the source starts. */
+  private readonly runs: number[] = [];
+  /** How many entries of `runs` are the latest text's. */
+  private runsLength = 0;
 
-/** The source offset of `index` in a normalised text: a binary search of its `runs`. */
-export function sourceOffset(runs: number[], index: number): number {
-  let low = 0;
-  let high = runs.length / 2 - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((runs[2 * mid] as number) <= index) low = mid;
-    else high = mid - 1;
+  /**
+   * The text of the source ranges `pieces` (start, end pairs) normalised. Text is copied in runs
+   * that need no change, and a range that needs none at all is only sliced. With `cuts`, it also
+   * receives where each cut between two pieces lands in the text: the offset of the first
+   * character after the cut, so a space that white space around the cut collapses to stands
+   * before it (the end of the text when nothing follows).
+   */
+  normalize(source: string, pieces: readonly number[], cuts?: number[]): string {
+    const first = pieces[0] as number;
+    if (pieces.length === 2 && isNormal(source, first, pieces[1] as number)) {
+      this.runs[0] = 0;
+      this.runs[1] = first;
+      this.runsLength = 2;
+      return source.slice(first, pieces[1]);
+    }
+    let text = '';
+    this.runsLength = 0;
+    let space = false;
+    /** How many cuts have been passed; those from `placed` on wait for the next run. */
+    let passed = 0;
+    let placed = 0;
+    for (let p = 0; p < pieces.length; p += 2) {
+      if (p > 0) passed++;
+      const end = pieces[p + 1] as number;
+      let i = pieces[p] as number;
+      while (i < end) {
+        if (isSpace(source.charCodeAt(i))) {
+          space = text.length > 0;
+          i++;
+          continue;
+        }
+        const run = normalRunEnd(source, i, end);
+        if (space) text += ' ';
+        space = false;
+        if (cuts !== undefined) for (; placed < passed; placed++) cuts[placed] = text.length;
+        this.runs[this.runsLength++] = text.length;
+        this.runs[this.runsLength++] = i;
+        text += source.slice(i, run);
+        i = run;
+      }
+    }
+    if (cuts !== undefined) for (; placed < passed; placed++) cuts[placed] = text.length;
+    return text;
   }
-  return (runs[2 * low + 1] as number) + index - (runs[2 * low] as number);
+
+  /** The source offset of `index` in the latest text: a binary search of its runs. */
+  sourceOffset(index: number): number {
+    const { runs } = this;
+    let low = 0;
+    let high = this.runsLength / 2 - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((runs[2 * mid] as number) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return (runs[2 * low + 1] as number) + index - (runs[2 * low] as number);
+  }
 }
 
 /**
