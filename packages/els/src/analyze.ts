@@ -13,9 +13,9 @@ import { PACES, PACE_SPEED, readPace } from './pace.js';
 import { BEAT_PAUSE_MS, LINE_PAUSE_MS, MAX_PAUSE_MS, PAUSE_CHOICES, readPause } from './pause.js';
 import { groupSegments, joinText } from './segments.js';
 import { SourceLines } from './source.js';
-import { BODY_TAGS, audioTagName, readTagLine, scanInline, wordEnd } from './tags.js';
+import { BODY_TAGS, InlineScanner, audioTagName, newTag, readTagLine, wordEnd } from './tags.js';
 import { taggedText } from './tagged-text.js';
-import type { BodyTagName, InlineToken, Tag, TagName } from './tags.js';
+import type { BodyTagName, Tag, TagName } from './tags.js';
 import { quote, readKeyValue, skipSpace, trimEnd } from './text.js';
 import type { Span } from './text.js';
 import type {
@@ -109,6 +109,8 @@ interface OpenBeat {
   character: string | null;
   direction: string | null;
   pace: Pace;
+  /** The pace's speed, looked up once per [PACE] rather than once per line. */
+  speed: number;
   stability: number | null;
   style: number | null;
 }
@@ -123,7 +125,9 @@ interface AudioCut {
   name: string;
   /** Which cut between the pieces of its part it is (0 = after the first piece), or AT_START. */
   cut: number;
-  tag: Span;
+  /** Where the tag is written. */
+  start: number;
+  end: number;
 }
 
 /** The cut of an audio tag carried over from a part without words: the start of the next. */
@@ -157,9 +161,10 @@ class Analyzer {
   /** Lowercased beat id → line of its first use. */
   private readonly beatKeys = new Map<string, number>();
   private speakerMissing = false;
-  private readonly normalizer = new Normalizer();
-  /** The one piece of a text line without brackets, as most are: reused from line to line. */
-  private readonly wholeLine = [0, 0];
+  private readonly normalizer: Normalizer;
+  /** The tag of the current line, when it is a tag line. */
+  private readonly lineTag = newTag();
+  private readonly inline: InlineScanner;
 
   constructor(
     private readonly text: string,
@@ -169,6 +174,8 @@ class Analyzer {
     /** Whether to build the script, or only check it. */
     private readonly build: boolean,
   ) {
+    this.inline = new InlineScanner(text);
+    this.normalizer = new Normalizer(text);
     this.characters = new CharacterResolver(options.characters);
     const fallback = options.defaultCharacter?.trim();
     this.fallbackCharacter = fallback
@@ -258,7 +265,7 @@ class Analyzer {
   /** The current line: not blank, trimmed. */
   private line(): void {
     this.firstLine ??= this.currentLine();
-    const tag = readTagLine(this.text, this.lineStart, this.lineEnd);
+    const tag = readTagLine(this.text, this.lineStart, this.lineEnd, this.lineTag);
     const beat = this.beat;
     if (beat !== null) {
       if (beat.stage !== 'body' && this.header(beat, tag)) return;
@@ -397,7 +404,7 @@ class Analyzer {
   private metaTagLine(tag: Tag): void {
     if (this.place === 'start') {
       this.place = 'meta';
-      this.metaTag = tag;
+      this.metaTag = { start: tag.start, end: tag.end };
     } else if (!tag.wellFormed) return;
     else if (this.beat !== null) {
       this.report(
@@ -441,6 +448,7 @@ class Analyzer {
       character: this.defaultCharacter ?? this.fallbackCharacter,
       direction: null,
       pace: this.defaultPace,
+      speed: PACE_SPEED[this.defaultPace],
       stability: null,
       style: null,
     };
@@ -498,7 +506,7 @@ class Analyzer {
     const first = lines[0];
     const last = lines[lines.length - 1];
     if (last !== undefined && !beat.lastPauseWritten) last.pauseAfterMs = BEAT_PAUSE_MS;
-    const segments = groupSegments(lines).slice();
+    const segments = groupSegments(lines);
     this.beats.push({
       id: beat.id,
       number: beat.number,
@@ -525,6 +533,7 @@ class Analyzer {
         break;
       case 'PACE':
         beat.pace = this.pace(value, tag.value) ?? beat.pace;
+        beat.speed = PACE_SPEED[beat.pace];
         break;
       case 'PAUSE': {
         const ms = this.pause(value, tag.value);
@@ -617,26 +626,25 @@ class Analyzer {
    * an error.
    */
   private textLine(beat: OpenBeat): void {
-    const tokens = scanInline(this.text, this.lineStart, this.lineEnd);
+    const { inline, normalizer } = this;
+    inline.line(this.lineStart, this.lineEnd);
+    normalizer.clear();
+    let kind = inline.next();
     // Most lines hold no bracket: one part, whose length counts no joining space.
-    if (tokens.length === 0) {
-      const pieces = this.wholeLine;
-      pieces[0] = this.lineStart;
-      pieces[1] = this.lineEnd;
-      this.checkLength(this.textPart(beat, pieces, NO_AUDIO, null) - 1);
+    if (kind === null) {
+      normalizer.add(this.lineStart, this.lineEnd);
+      this.checkLength(this.textPart(beat, NO_AUDIO, null) - 1);
       return;
     }
-    let pieces: number[] = [];
-    let audio: AudioCut[] = [];
+    let audio: AudioCut[] | null = null;
     let from = this.lineStart;
     let spoken = -1; // each part adds its length and a joining space, one too many
-    for (let t = 0; t < tokens.length; t++) {
-      const token = tokens[t] as InlineToken;
-      if (token.kind === 'stray') {
-        this.bracket({ start: token.at, end: token.at + 1 });
+    for (; kind !== null; kind = inline.next()) {
+      if (kind === 'stray') {
+        this.bracket({ start: inline.stray, end: inline.stray + 1 });
         continue;
       }
-      const { tag } = token;
+      const { tag } = inline;
       if (tag.name === null && !tag.hasColon) {
         const name = audioTagName(this.text, tag);
         if (name === null) {
@@ -644,14 +652,15 @@ class Analyzer {
           continue;
         }
         this.token('audio-tag', tag.start, tag.end);
-        pieces.push(from, tag.start);
+        normalizer.add(from, tag.start);
         from = tag.end;
-        audio.push({ name, cut: pieces.length / 2 - 1, tag });
+        const cut = normalizer.pieceCount - 1;
+        (audio ??= []).push({ name, cut, start: tag.start, end: tag.end });
         continue;
       }
       // Any other tag is markup: it leaves the spoken text whether or not it is valid.
       this.tagTokens(tag);
-      pieces.push(from, tag.start);
+      normalizer.add(from, tag.start);
       from = tag.end;
       if (tag.name === null) {
         this.report(
@@ -669,21 +678,19 @@ class Analyzer {
       } else {
         const ms = this.pause(this.text.slice(tag.value.start, tag.value.end), tag.value);
         if (ms === null) continue;
-        const added = this.textPart(beat, pieces, audio, { ms, tag });
+        const added = this.textPart(beat, audio ?? NO_AUDIO, { ms, tag });
         spoken += added;
-        pieces = [];
-        audio = added === 0 ? audio.map((cut) => ({ ...cut, cut: AT_START })) : [];
+        normalizer.clear();
+        audio = added === 0 && audio !== null ? audio.map(atStart) : null;
       }
     }
-    pieces.push(from, this.lineEnd);
-    const added = this.textPart(beat, pieces, audio, null);
+    normalizer.add(from, this.lineEnd);
+    const added = this.textPart(beat, audio ?? NO_AUDIO, null);
     this.checkLength(spoken + added);
-    const first = audio[0];
-    const last = audio[audio.length - 1];
-    if (added === 0 && first !== undefined && last !== undefined) {
+    if (added === 0 && audio !== null) {
       this.report('text/tags-only', `Audio tags without words after them. ${AUDIO_TAG_HINT}`, {
-        start: first.tag.start,
-        end: last.tag.end,
+        start: (audio[0] as AudioCut).start,
+        end: (audio[audio.length - 1] as AudioCut).end,
       });
     }
   }
@@ -709,19 +716,14 @@ class Analyzer {
   }
 
   /**
-   * One part of the current line (the source ranges `pieces`, tags cut out, `audio` among them)
+   * One part of the current line (the normaliser's pieces, tags cut out, `audio` among them)
    * followed by `pause`. Returns the length it adds to the line's spoken text, counting the
    * space that joins parts.
    */
-  private textPart(
-    beat: OpenBeat,
-    pieces: number[],
-    audio: readonly AudioCut[],
-    pause: WrittenPause | null,
-  ): number {
+  private textPart(beat: OpenBeat, audio: readonly AudioCut[], pause: WrittenPause | null): number {
     const cuts: number[] | undefined = audio.length > 0 ? [] : undefined;
     const { normalizer } = this;
-    const text = normalizer.normalize(this.text, pieces, cuts);
+    const text = normalizer.normalize(cuts);
     if (text === '') {
       if (pause !== null) this.pauseAfter(beat, pause);
       return 0;
@@ -729,7 +731,7 @@ class Analyzer {
     const offsets = cuts && audio.map(({ cut }) => (cut === AT_START ? 0 : (cuts[cut] as number)));
     const marks: number[] | undefined = this.tokens === null ? undefined : [];
     const marked = readEmphasis(text, offsets || marks ? { offsets, marks } : undefined);
-    if (marks !== undefined) this.emphasisTokens(marks, pieces);
+    if (marks !== undefined) this.emphasisTokens(marks);
     const { unmatched } = marked;
     for (let u = 0; u < unmatched.length; u += 2) {
       this.report(
@@ -770,7 +772,7 @@ class Analyzer {
       character,
       direction: beat.direction,
       pace: beat.pace,
-      speed: PACE_SPEED[beat.pace],
+      speed: beat.speed,
       pauseAfterMs: pause?.ms ?? LINE_PAUSE_MS,
       stability: beat.stability,
       style: beat.style,
@@ -783,19 +785,19 @@ class Analyzer {
 
   /**
    * Emphasis `marks` of the latest normalised part as source tokens, cut around the tags between
-   * the part's `pieces`, so that tokens never overlap.
+   * the part's pieces, so that tokens never overlap.
    */
-  private emphasisTokens(marks: number[], pieces: number[]): void {
+  private emphasisTokens(marks: number[]): void {
     const { normalizer } = this;
     for (let m = 0; m < marks.length; m += 3) {
       const kind = marks[m + 2] === 1 ? 'strong' : 'emphasis';
       const start = normalizer.sourceOffset(marks[m] as number);
       const end = normalizer.sourceOffset((marks[m + 1] as number) - 1) + 1;
-      for (let p = 0; p < pieces.length; p += 2) {
+      for (let piece = 0; piece < normalizer.pieceCount; piece++) {
         this.token(
           kind,
-          Math.max(start, pieces[p] as number),
-          Math.min(end, pieces[p + 1] as number),
+          Math.max(start, normalizer.pieceStart(piece)),
+          Math.min(end, normalizer.pieceEnd(piece)),
         );
       }
     }
@@ -853,6 +855,11 @@ function firstDirection(lines: readonly Line[]): string | null {
     if (direction !== null) return direction;
   }
   return null;
+}
+
+/** An audio cut carried over to the start of the next part. */
+function atStart(cut: AudioCut): AudioCut {
+  return { ...cut, cut: AT_START };
 }
 
 /** `[NAME:]`: well formed but for its missing value. */

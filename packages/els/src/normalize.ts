@@ -6,27 +6,56 @@
 import { isSpace } from './text.js';
 
 /**
- * Normalises one text after another. The map back to the source is the latest text's, kept in
- * the normaliser and reused: a parse normalises every text line, and keeps none of the maps.
+ * One part of a text line at a time: its source ranges, the spoken text they make, and the map
+ * back to the source. Reused from part to part: a parse normalises every text line, and keeps
+ * only the texts.
  */
 export class Normalizer {
+  /** The part's source ranges, tags cut out: (start, end) pairs, `piecesLength` entries. */
+  private readonly pieces: number[] = [];
+  private piecesLength = 0;
   /** Pairs (index in the text, source offset) where each copied run of the source starts. */
   private readonly runs: number[] = [];
-  /** How many entries of `runs` are the latest text's. */
   private runsLength = 0;
 
+  constructor(private readonly source: string) {}
+
+  /** Start a new part. */
+  clear(): void {
+    this.piecesLength = 0;
+  }
+
+  /** Add the source range `[start, end)` to the part. */
+  add(start: number, end: number): void {
+    this.pieces[this.piecesLength++] = start;
+    this.pieces[this.piecesLength++] = end;
+  }
+
+  get pieceCount(): number {
+    return this.piecesLength / 2;
+  }
+
+  pieceStart(piece: number): number {
+    return this.pieces[2 * piece] as number;
+  }
+
+  pieceEnd(piece: number): number {
+    return this.pieces[2 * piece + 1] as number;
+  }
+
   /**
-   * The text of the source ranges `pieces` (start, end pairs) normalised. Text is copied in runs
-   * that need no change, and a range that needs none at all is only sliced. With `cuts`, it also
-   * receives where each cut between two pieces lands in the text: the offset of the first
-   * character after the cut, so a space that white space around the cut collapses to stands
-   * before it (the end of the text when nothing follows).
+   * The part's text normalised. Text is copied in runs that need no change, and a range that
+   * needs none at all is only sliced. With `cuts`, it also receives where each cut between two
+   * pieces lands in the text: the offset of the first character after the cut, so a space that
+   * white space around the cut collapses to stands before it (the end of the text when nothing
+   * follows).
    */
-  normalize(source: string, pieces: readonly number[], cuts?: number[]): string {
+  normalize(cuts?: number[]): string {
+    const { source, pieces, runs } = this;
     const first = pieces[0] as number;
-    if (pieces.length === 2 && isNormal(source, first, pieces[1] as number)) {
-      this.runs[0] = 0;
-      this.runs[1] = first;
+    if (this.piecesLength === 2 && isNormal(source, first, pieces[1] as number)) {
+      runs[0] = 0;
+      runs[1] = first;
       this.runsLength = 2;
       return source.slice(first, pieces[1]);
     }
@@ -36,7 +65,7 @@ export class Normalizer {
     /** How many cuts have been passed; those from `placed` on wait for the next run. */
     let passed = 0;
     let placed = 0;
-    for (let p = 0; p < pieces.length; p += 2) {
+    for (let p = 0; p < this.piecesLength; p += 2) {
       if (p > 0) passed++;
       const end = pieces[p + 1] as number;
       let i = pieces[p] as number;
@@ -50,8 +79,8 @@ export class Normalizer {
         if (space) text += ' ';
         space = false;
         if (cuts !== undefined) for (; placed < passed; placed++) cuts[placed] = text.length;
-        this.runs[this.runsLength++] = text.length;
-        this.runs[this.runsLength++] = i;
+        runs[this.runsLength++] = text.length;
+        runs[this.runsLength++] = i;
         text += source.slice(i, run);
         i = run;
       }

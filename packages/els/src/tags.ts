@@ -45,6 +45,22 @@ export interface Tag extends Span {
   value: Span;
 }
 
+/**
+ * A tag to read into. A parse reads a tag on most lines and keeps none of them, so its readers
+ * each reuse one: a tag read is only valid until its reader reads the next.
+ */
+export function newTag(): Tag {
+  return {
+    start: 0,
+    end: 0,
+    name: null,
+    wellFormed: false,
+    closed: false,
+    hasColon: false,
+    value: { start: 0, end: 0 },
+  };
+}
+
 /** The tag named by `[start, end)`, compared ASCII case-insensitively without copying it. */
 function knownName(text: string, start: number, end: number): TagName | null {
   const length = end - start;
@@ -79,87 +95,122 @@ function opensKnownTag(text: string, open: number, end: number): boolean {
 }
 
 /**
- * Read the tag between `open` (a `[`) and `close` (its `]`, or the end of the line when
- * `closed` is false; an unclosed tag is never well formed).
+ * Read into `tag` the tag between `open` (a `[`) and `close` (its `]`, or the end of the line
+ * when `closed` is false; an unclosed tag is never well formed).
  */
-function readTag(text: string, open: number, close: number, closed: boolean): Tag {
-  const end = closed ? close + 1 : close;
+function readTag(text: string, open: number, close: number, closed: boolean, tag: Tag): Tag {
   const first = skipSpace(text, open + 1, close);
   const firstEnd = wordEnd(text, first, close);
   let colon = firstEnd;
   while (colon < close && text.charCodeAt(colon) !== COLON) colon++;
   const hasColon = colon < close;
   const word = knownName(text, first, firstEnd);
-  const value = trimSpan(text, hasColon ? colon + 1 : firstEnd, close);
+  const valueStart = skipSpace(text, hasColon ? colon + 1 : firstEnd, close);
+  const valueEnd = trimEnd(text, valueStart, close);
   let name = word;
   let wellFormed = false;
   if (hasColon) {
-    const written = knownName(text, first, trimEnd(text, first, colon));
+    const keyEnd = trimEnd(text, first, colon);
+    const written = keyEnd === firstEnd ? word : knownName(text, first, keyEnd);
     if (written !== null && VALUED.has(written)) {
       name = written;
-      wellFormed = closed && value.end > value.start;
+      wellFormed = closed && valueEnd > valueStart;
     }
-  } else if (word !== null && BARE.has(word) && value.end === value.start) wellFormed = closed;
-  return { start: open, end, name, wellFormed, closed, hasColon, value };
+  } else if (word !== null && BARE.has(word) && valueEnd === valueStart) wellFormed = closed;
+  tag.start = open;
+  tag.end = closed ? close + 1 : close;
+  tag.name = name;
+  tag.wellFormed = wellFormed;
+  tag.closed = closed;
+  tag.hasColon = hasColon;
+  tag.value.start = valueStart;
+  tag.value.end = valueEnd;
+  return tag;
 }
 
 /**
  * The tag a tag line holds — a line that is one `[…]` group, or an unclosed `[` followed by a
- * known tag name (`[PACE: fast`) — or null when the line is a text line.
+ * known tag name (`[PACE: fast`) — read into `tag`, or null when the line is a text line.
  */
-export function readTagLine(text: string, start: number, end: number): Tag | null {
+export function readTagLine(
+  text: string,
+  start: number,
+  end: number,
+  tag: Tag = newTag(),
+): Tag | null {
   if (text.charCodeAt(start) !== OPEN_BRACKET) return null;
   for (let i = start + 1; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === OPEN_BRACKET) return null;
-    if (code === CLOSE_BRACKET) return i === end - 1 ? readTag(text, start, i, true) : null;
+    if (code === CLOSE_BRACKET) return i === end - 1 ? readTag(text, start, i, true, tag) : null;
   }
-  return opensKnownTag(text, start, end) ? readTag(text, start, end, false) : null;
+  return opensKnownTag(text, start, end) ? readTag(text, start, end, false, tag) : null;
 }
 
 /** A piece of a text line's markup: a tag or bracket group, or a lone `[` / `]`. */
-export type InlineToken = { kind: 'tag'; tag: Tag } | { kind: 'stray'; at: number };
-
-/** Shared by the many text lines without brackets, to spare an allocation per line. */
-const NO_TOKENS: readonly InlineToken[] = Object.freeze([]);
+export type InlineKind = 'tag' | 'stray';
 
 /**
- * The bracket groups of a text line, in order, in one pass. An unclosed `[` followed by a known
- * tag name is a malformed tag running to the end of the line; any other lone bracket is stray.
+ * The bracket groups of a text line, read in order one at a time, in one pass. An unclosed `[`
+ * followed by a known tag name is a malformed tag running to the end of the line; any other
+ * lone bracket is stray.
  */
-export function scanInline(text: string, start: number, end: number): readonly InlineToken[] {
-  let first = start;
-  while (first < end) {
-    const code = text.charCodeAt(first);
-    if (code === OPEN_BRACKET || code === CLOSE_BRACKET) break;
-    first++;
-  }
-  if (first === end) return NO_TOKENS;
-  const tokens: InlineToken[] = [];
-  let open = -1;
-  for (let i = first; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === OPEN_BRACKET) {
-      if (open >= 0 && unclosed(text, open, end, tokens)) return tokens;
-      open = i;
-    } else if (code === CLOSE_BRACKET) {
-      if (open < 0) tokens.push({ kind: 'stray', at: i });
-      else tokens.push({ kind: 'tag', tag: readTag(text, open, i, true) });
-      open = -1;
-    }
-  }
-  if (open >= 0) unclosed(text, open, end, tokens);
-  return tokens;
-}
+export class InlineScanner {
+  /** The latest group read, when it is a tag. */
+  readonly tag = newTag();
+  /** The offset of the latest lone bracket read. */
+  stray = 0;
+  private at = 0;
+  private end = 0;
+  /** The `[` waiting for its `]`, or -1. */
+  private open = -1;
 
-/** Record the unclosed `[` at `open`; true when it swallowed the rest of the line. */
-function unclosed(text: string, open: number, end: number, tokens: InlineToken[]): boolean {
-  if (opensKnownTag(text, open, end)) {
-    tokens.push({ kind: 'tag', tag: readTag(text, open, end, false) });
-    return true;
+  constructor(private readonly text: string) {}
+
+  /** Scan the line `[start, end)` from its start. */
+  line(start: number, end: number): void {
+    this.at = start;
+    this.end = end;
+    this.open = -1;
   }
-  tokens.push({ kind: 'stray', at: open });
-  return false;
+
+  /** Read the next group: a tag (in `tag`) or a lone bracket (at `stray`); null at the end. */
+  next(): InlineKind | null {
+    const { text, end } = this;
+    while (this.at < end) {
+      const i = this.at++;
+      const code = text.charCodeAt(i);
+      if (code === OPEN_BRACKET) {
+        const open = this.open;
+        this.open = i;
+        if (open >= 0) return this.unclosed(open);
+      } else if (code === CLOSE_BRACKET) {
+        const open = this.open;
+        this.open = -1;
+        if (open >= 0) {
+          readTag(text, open, i, true, this.tag);
+          return 'tag';
+        }
+        this.stray = i;
+        return 'stray';
+      }
+    }
+    const open = this.open;
+    this.open = -1;
+    return open >= 0 ? this.unclosed(open) : null;
+  }
+
+  /** The unclosed `[` at `open`: a tag when it swallows the rest of the line, else stray. */
+  private unclosed(open: number): InlineKind {
+    if (opensKnownTag(this.text, open, this.end)) {
+      readTag(this.text, open, this.end, false, this.tag);
+      this.at = this.end;
+      this.open = -1;
+      return 'tag';
+    }
+    this.stray = open;
+    return 'stray';
+  }
 }
 
 /** The most characters (code points) inside an audio tag's brackets. */
