@@ -6,7 +6,7 @@
 import { MAX_BEAT_ID_LENGTH, isValidBeatId, leadingNumber } from './beat-id.js';
 import { CharacterResolver, canonicalCharacterName } from './characters.js';
 import { DiagnosticList } from './diagnostics.js';
-import { readEmphasis } from './emphasis.js';
+import { EmphasisReader } from './emphasis.js';
 import { Normalizer } from './normalize.js';
 import { readDecimal } from './numbers.js';
 import { PACES, PACE_SPEED, readPace } from './pace.js';
@@ -97,8 +97,7 @@ interface OpenBeat {
   /** The `[BEAT:` line, where header and whole-beat problems are reported. */
   header: Span;
   stage: 'name' | 'separator' | 'body';
-  /** Its lines so far, left empty when the script is only checked; `lineCount` counts them. */
-  lines: Line[];
+  /** Its text lines so far; built in the analyser's `lines` unless the script is only checked. */
   lineCount: number;
   /**
    * The latest text line's source line, and whether its pause was written: a second one is
@@ -158,10 +157,16 @@ class Analyzer {
   /** Text lines per canonical character. */
   private readonly characterLines = new Map<string, number>();
   private beat: OpenBeat | null = null;
+  /**
+   * The open beat's lines, from index 0 to its `lineCount`: one list for every beat, copied to
+   * size when the beat closes, rather than one grown for each.
+   */
+  private readonly lines: Line[] = [];
   /** Lowercased beat id → line of its first use. */
   private readonly beatKeys = new Map<string, number>();
   private speakerMissing = false;
   private readonly normalizer: Normalizer;
+  private readonly emphasis = new EmphasisReader();
   /** The tag of the current line, when it is a tag line. */
   private readonly lineTag = newTag();
   private readonly inline: InlineScanner;
@@ -441,7 +446,6 @@ class Analyzer {
       line: this.lineNumber,
       header: { start: tag.start, end: tag.end },
       stage: 'name',
-      lines: [],
       lineCount: 0,
       lastSourceLine: 0,
       lastPauseWritten: false,
@@ -501,8 +505,8 @@ class Analyzer {
       );
     }
     if (!this.build) return;
-    // Exact-size copies: an array grown by push keeps spare room, and the script is kept.
-    const lines = beat.lines.slice();
+    // An exact-size copy, as the script is kept.
+    const lines = this.lines.slice(0, beat.lineCount);
     const first = lines[0];
     const last = lines[lines.length - 1];
     if (last !== undefined && !beat.lastPauseWritten) last.pauseAfterMs = BEAT_PAUSE_MS;
@@ -614,8 +618,7 @@ class Analyzer {
         pause.tag,
       );
     }
-    const line = beat.lines[beat.lines.length - 1];
-    if (line !== undefined) line.pauseAfterMs = pause.ms;
+    if (this.build) (this.lines[beat.lineCount - 1] as Line).pauseAfterMs = pause.ms;
     beat.lastPauseWritten = true;
   }
 
@@ -730,7 +733,7 @@ class Analyzer {
     }
     const offsets = cuts && audio.map(({ cut }) => (cut === AT_START ? 0 : (cuts[cut] as number)));
     const marks: number[] | undefined = this.tokens === null ? undefined : [];
-    const marked = readEmphasis(text, offsets || marks ? { offsets, marks } : undefined);
+    const marked = this.emphasis.read(text, offsets || marks ? { offsets, marks } : undefined);
     if (marks !== undefined) this.emphasisTokens(marks);
     const { unmatched } = marked;
     for (let u = 0; u < unmatched.length; u += 2) {
@@ -765,7 +768,7 @@ class Analyzer {
     const audioTags: readonly AudioTag[] = offsets
       ? audio.map(({ name }, index) => ({ name, at: offsets[index] as number }))
       : NO_AUDIO_TAGS;
-    beat.lines.push({
+    this.lines[beat.lineCount - 1] = {
       text: marked.text,
       taggedText: taggedText(marked.text, audioTags),
       audioTags,
@@ -779,7 +782,7 @@ class Analyzer {
       emphasis: marked.emphasis,
       strongEmphasis: marked.strongEmphasis,
       sourceLine: this.lineNumber,
-    });
+    };
     return marked.text.length + 1;
   }
 

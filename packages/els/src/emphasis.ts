@@ -36,59 +36,80 @@ export interface EmphasisMap {
  * does not pair stays in the text and is reported as unmatched.
  */
 export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
-  let star = line.indexOf('*');
-  if (star < 0)
-    return { text: line, emphasis: NO_WORDS, strongEmphasis: NO_WORDS, unmatched: NONE };
-  /** (input index, output index) where each piece of the output starts, when mapping offsets. */
-  const moves: number[] | null = map?.offsets?.length ? [] : null;
-  // Created on first use: most lines with markers have one pair, and nothing unmatched.
-  let emphasis: string[] | null = null;
-  let strongEmphasis: string[] | null = null;
-  let unmatched: number[] | null = null;
-  let text = '';
-  let copied = 0;
-  let openAt = -1;
-  let openLength = 0;
-  while (star >= 0) {
-    let end = star + 1;
-    while (line.charCodeAt(end) === STAR) end++;
-    const length = end - star;
-    const canOpen = end < line.length && !isSpace(line.charCodeAt(end));
-    const canClose = star > 0 && !isSpace(line.charCodeAt(star - 1));
-    if (length > 2) unmatched = pair(unmatched, star, end);
-    else if (openAt >= 0 && openLength === length && canClose) {
-      const inner = line.slice(openAt + length, star);
-      const spoken = length === 2 ? inner.toUpperCase() : inner;
-      if (moves !== null) {
-        const opened = text.length + openAt - copied;
-        moves.push(copied, text.length, openAt, opened, openAt + length, opened);
-        moves.push(star, opened + spoken.length);
-      }
-      map?.marks?.push(openAt, end, length === 2 ? 1 : 0);
-      text += line.slice(copied, openAt) + spoken;
-      if (length === 2) strongEmphasis = word(strongEmphasis, inner);
-      else emphasis = word(emphasis, inner);
-      copied = end;
-      openAt = -1;
-    } else if (canOpen) {
-      if (openAt >= 0) unmatched = pair(unmatched, openAt, openAt + openLength);
-      openAt = star;
-      openLength = length;
-    } else unmatched = pair(unmatched, star, end);
-    star = line.indexOf('*', end);
+  return new EmphasisReader().read(line, map);
+}
+
+/**
+ * Reads one line after another, as `readEmphasis` does, into its own fields: they hold the
+ * latest line's reading. A parse reads every text line, and keeps only texts and words.
+ */
+export class EmphasisReader implements Emphasized {
+  text = '';
+  emphasis = NO_WORDS;
+  strongEmphasis = NO_WORDS;
+  unmatched = NONE;
+
+  read(line: string, map?: EmphasisMap): this {
+    this.text = line;
+    this.emphasis = NO_WORDS;
+    this.strongEmphasis = NO_WORDS;
+    this.unmatched = NONE;
+    const star = line.indexOf('*');
+    if (star >= 0) this.readMarkers(line, star, map);
+    return this;
   }
-  if (openAt >= 0) unmatched = pair(unmatched, openAt, openAt + openLength);
-  if (moves !== null) {
-    moves.push(copied, text.length);
-    moveOffsets(map?.offsets as number[], moves, text.length + line.length - copied);
+
+  /** The markers of `line`, whose first `*` is at `star`. */
+  private readMarkers(line: string, star: number, map: EmphasisMap | undefined): void {
+    /** (input index, output index) where each piece of the output starts, when mapping offsets. */
+    const moves: number[] | null = map?.offsets?.length ? [] : null;
+    // Created on first use: most lines with markers have one pair, and nothing unmatched.
+    let emphasis: string[] | null = null;
+    let strongEmphasis: string[] | null = null;
+    let unmatched: number[] | null = null;
+    let text = '';
+    let copied = 0;
+    let openAt = -1;
+    let openLength = 0;
+    while (star >= 0) {
+      let end = star + 1;
+      while (line.charCodeAt(end) === STAR) end++;
+      const length = end - star;
+      const canOpen = end < line.length && !isSpace(line.charCodeAt(end));
+      const canClose = star > 0 && !isSpace(line.charCodeAt(star - 1));
+      if (length > 2) unmatched = pair(unmatched, star, end);
+      else if (openAt >= 0 && openLength === length && canClose) {
+        const inner = line.slice(openAt + length, star);
+        const spoken = length === 2 ? inner.toUpperCase() : inner;
+        if (moves !== null) {
+          const opened = text.length + openAt - copied;
+          moves.push(copied, text.length, openAt, opened, openAt + length, opened);
+          moves.push(star, opened + spoken.length);
+        }
+        map?.marks?.push(openAt, end, length === 2 ? 1 : 0);
+        text += line.slice(copied, openAt) + spoken;
+        if (length === 2) strongEmphasis = word(strongEmphasis, inner);
+        else emphasis = word(emphasis, inner);
+        copied = end;
+        openAt = -1;
+      } else if (canOpen) {
+        if (openAt >= 0) unmatched = pair(unmatched, openAt, openAt + openLength);
+        openAt = star;
+        openLength = length;
+      } else unmatched = pair(unmatched, star, end);
+      star = line.indexOf('*', end);
+    }
+    if (openAt >= 0) unmatched = pair(unmatched, openAt, openAt + openLength);
+    if (moves !== null) {
+      moves.push(copied, text.length);
+      moveOffsets(map?.offsets as number[], moves, text.length + line.length - copied);
+    }
+    // Kept for long, so copied flat: a string built by `+=` is a tree of its pieces.
+    if (copied > 0) this.text = [text, line.slice(copied)].join('');
+    this.emphasis = toSize(emphasis);
+    this.strongEmphasis = toSize(strongEmphasis);
+    this.unmatched = unmatched ?? NONE;
   }
-  // Kept for long, so copied flat: a string built by `+=` is a tree of its pieces.
-  return {
-    text: copied === 0 ? line : [text, line.slice(copied)].join(''),
-    emphasis: toSize(emphasis),
-    strongEmphasis: toSize(strongEmphasis),
-    unmatched: unmatched ?? NONE,
-  };
 }
 
 /** `words` with `inner` added; a list of one is made to size. */

@@ -3,7 +3,13 @@
  * white space made one space, and a map back to source offsets for placing diagnostics.
  */
 
-import { isSpace } from './text.js';
+import { Finder, isSpace } from './text.js';
+
+/**
+ * White space that normalising changes: a space before another, or any other white space (but
+ * line breaks, never inside a line). One character long, as a `Finder` needs.
+ */
+const UNNORMAL_SPACE = /[^\S \n\r]| (?= )/g;
 
 /**
  * One part of a text line at a time: its source ranges, the spoken text they make, and the map
@@ -17,8 +23,11 @@ export class Normalizer {
   /** Pairs (index in the text, source offset) where each copied run of the source starts. */
   private readonly runs: number[] = [];
   private runsLength = 0;
+  private readonly unnormal: Finder;
 
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string) {
+    this.unnormal = new Finder(source, UNNORMAL_SPACE);
+  }
 
   /** Start a new part. */
   clear(): void {
@@ -53,7 +62,7 @@ export class Normalizer {
   normalize(cuts?: number[]): string {
     const { source, pieces, runs } = this;
     const first = pieces[0] as number;
-    if (this.piecesLength === 2 && isNormal(source, first, pieces[1] as number)) {
+    if (this.piecesLength === 2 && this.isNormal(first, pieces[1] as number)) {
       runs[0] = 0;
       runs[1] = first;
       this.runsLength = 2;
@@ -89,6 +98,17 @@ export class Normalizer {
     return text;
   }
 
+  /** Whether `[start, end)` is already normalised: trimmed, with no white space but single spaces. */
+  private isNormal(start: number, end: number): boolean {
+    const { source } = this;
+    return (
+      start === end ||
+      (!isSpace(source.charCodeAt(start)) &&
+        !isSpace(source.charCodeAt(end - 1)) &&
+        this.unnormal.find(start, end) < 0)
+    );
+  }
+
   /** The source offset of `index` in the latest text: a binary search of its runs. */
   sourceOffset(index: number): number {
     const { runs } = this;
@@ -117,11 +137,4 @@ function normalRunEnd(text: string, start: number, end: number): number {
     i++;
   }
   return end;
-}
-
-/** Whether `[start, end)` is already normalised: trimmed, with no white space but single spaces. */
-function isNormal(text: string, start: number, end: number): boolean {
-  return (
-    start === end || (!isSpace(text.charCodeAt(start)) && normalRunEnd(text, start, end) === end)
-  );
 }

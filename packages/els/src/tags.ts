@@ -3,6 +3,7 @@
 import {
   CLOSE_BRACKET,
   COLON,
+  Finder,
   OPEN_BRACKET,
   isSpace,
   skipSpace,
@@ -150,6 +151,8 @@ export function readTagLine(
 /** A piece of a text line's markup: a tag or bracket group, or a lone `[` / `]`. */
 export type InlineKind = 'tag' | 'stray';
 
+const BRACKET = /[[\]]/g;
+
 /**
  * The bracket groups of a text line, read in order one at a time, in one pass. An unclosed `[`
  * followed by a known tag name is a malformed tag running to the end of the line; any other
@@ -164,12 +167,17 @@ export class InlineScanner {
   private end = 0;
   /** The `[` waiting for its `]`, or -1. */
   private open = -1;
+  /** Most text lines hold no bracket: they are passed over without a loop. */
+  private readonly brackets: Finder;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.brackets = new Finder(text, BRACKET);
+  }
 
-  /** Scan the line `[start, end)` from its start. */
+  /** Scan the line `[start, end)` from its first bracket. */
   line(start: number, end: number): void {
-    this.at = start;
+    const first = this.brackets.find(start, end);
+    this.at = first < 0 ? end : first;
     this.end = end;
     this.open = -1;
   }

@@ -52,6 +52,35 @@ export function findCode(text: string, code: number, start: number, end: number)
   return -1;
 }
 
+/**
+ * Finds a pattern one character long in a source, at offsets that move forward line after line.
+ * The search runs natively, and its answer is kept until the offsets pass it, so however many
+ * lines ask, the source is searched once in all: no JavaScript loop over their characters,
+ * which costs most before the engine has compiled it.
+ */
+export class Finder {
+  /** Where the kept answer was searched from: a search starting before it is done again. */
+  private from = Infinity;
+  /** The first match at or after `from`, or -1 when there is none. */
+  private at = -1;
+
+  /** `pattern` must be global, and match one character. */
+  constructor(
+    private readonly text: string,
+    private readonly pattern: RegExp,
+  ) {}
+
+  /** Offset of the first match in `[start, end)`, or -1. */
+  find(start: number, end: number): number {
+    if (start < this.from || (this.at >= 0 && this.at < start)) {
+      this.from = start;
+      this.pattern.lastIndex = start;
+      this.at = this.pattern.test(this.text) ? this.pattern.lastIndex - 1 : -1;
+    }
+    return this.at >= 0 && this.at < end ? this.at : -1;
+  }
+}
+
 /** A `key: value` line (META keys, a beat's `name:`), split at its first colon. */
 export interface KeyValue {
   key: string;
