@@ -13,7 +13,7 @@ import { PACES, PACE_SPEED, readPace } from './pace.js';
 import { BEAT_PAUSE_MS, LINE_PAUSE_MS, MAX_PAUSE_MS, PAUSE_CHOICES, readPause } from './pause.js';
 import { groupSegments, joinText } from './segments.js';
 import { SourceLines } from './source.js';
-import { BODY_TAGS, InlineScanner, audioTagName, newTag, readTagLine, wordEnd } from './tags.js';
+import { BODY_TAGS, TagScanner, audioTagName, wordEnd } from './tags.js';
 import { taggedText } from './tagged-text.js';
 import type { BodyTagName, Tag, TagName } from './tags.js';
 import { quote, readKeyValue, skipSpace, trimEnd } from './text.js';
@@ -167,9 +167,7 @@ class Analyzer {
   private speakerMissing = false;
   private readonly normalizer: Normalizer;
   private readonly emphasis = new EmphasisReader();
-  /** The tag of the current line, when it is a tag line. */
-  private readonly lineTag = newTag();
-  private readonly inline: InlineScanner;
+  private readonly tags: TagScanner;
 
   constructor(
     private readonly text: string,
@@ -179,7 +177,7 @@ class Analyzer {
     /** Whether to build the script, or only check it. */
     private readonly build: boolean,
   ) {
-    this.inline = new InlineScanner(text);
+    this.tags = new TagScanner(text);
     this.normalizer = new Normalizer(text);
     this.characters = new CharacterResolver(options.characters);
     const fallback = options.defaultCharacter?.trim();
@@ -270,7 +268,7 @@ class Analyzer {
   /** The current line: not blank, trimmed. */
   private line(): void {
     this.firstLine ??= this.currentLine();
-    const tag = readTagLine(this.text, this.lineStart, this.lineEnd, this.lineTag);
+    const tag = this.tags.tagLine(this.lineStart, this.lineEnd);
     const beat = this.beat;
     if (beat !== null) {
       if (beat.stage !== 'body' && this.header(beat, tag)) return;
@@ -629,10 +627,10 @@ class Analyzer {
    * an error.
    */
   private textLine(beat: OpenBeat): void {
-    const { inline, normalizer } = this;
-    inline.line(this.lineStart, this.lineEnd);
+    const { tags, normalizer } = this;
+    tags.line(this.lineStart, this.lineEnd);
     normalizer.clear();
-    let kind = inline.next();
+    let kind = tags.next();
     // Most lines hold no bracket: one part, whose length counts no joining space.
     if (kind === null) {
       normalizer.add(this.lineStart, this.lineEnd);
@@ -642,12 +640,12 @@ class Analyzer {
     let audio: AudioCut[] | null = null;
     let from = this.lineStart;
     let spoken = -1; // each part adds its length and a joining space, one too many
-    for (; kind !== null; kind = inline.next()) {
+    for (; kind !== null; kind = tags.next()) {
       if (kind === 'stray') {
-        this.bracket({ start: inline.stray, end: inline.stray + 1 });
+        this.bracket({ start: tags.stray, end: tags.stray + 1 });
         continue;
       }
-      const { tag } = inline;
+      const { tag } = tags;
       if (tag.name === null && !tag.hasColon) {
         const name = audioTagName(this.text, tag);
         if (name === null) {

@@ -3,13 +3,13 @@
  * white space made one space, and a map back to source offsets for placing diagnostics.
  */
 
-import { Finder, isSpace } from './text.js';
+import { Finder, isSpace, searchFor } from './text.js';
 
 /**
  * White space that normalising changes: a space before another, or any other white space (but
- * line breaks, never inside a line). One character long, as a `Finder` needs.
+ * line breaks, never inside a line).
  */
-const UNNORMAL_SPACE = /[^\S \n\r]| (?= )/g;
+const UNNORMAL_SPACE = searchFor(/[^\S \n\r]| (?= )/g);
 
 /**
  * One part of a text line at a time: its source ranges, the spoken text they make, and the map

@@ -5,6 +5,7 @@ import {
   COLON,
   Finder,
   OPEN_BRACKET,
+  type Search,
   isSpace,
   skipSpace,
   trimEnd,
@@ -47,10 +48,10 @@ export interface Tag extends Span {
 }
 
 /**
- * A tag to read into. A parse reads a tag on most lines and keeps none of them, so its readers
- * each reuse one: a tag read is only valid until its reader reads the next.
+ * A tag to read into. A parse reads a tag on most lines and keeps none of them, so its reader
+ * reuses one: a tag read is only valid until the next is read.
  */
-export function newTag(): Tag {
+function newTag(): Tag {
   return {
     start: 0,
     end: 0,
@@ -131,58 +132,69 @@ function readTag(text: string, open: number, close: number, closed: boolean, tag
 
 /**
  * The tag a tag line holds — a line that is one `[…]` group, or an unclosed `[` followed by a
- * known tag name (`[PACE: fast`) — read into `tag`, or null when the line is a text line.
+ * known tag name (`[PACE: fast`) — or null when the line is a text line.
  */
-export function readTagLine(
-  text: string,
-  start: number,
-  end: number,
-  tag: Tag = newTag(),
-): Tag | null {
-  if (text.charCodeAt(start) !== OPEN_BRACKET) return null;
-  for (let i = start + 1; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === OPEN_BRACKET) return null;
-    if (code === CLOSE_BRACKET) return i === end - 1 ? readTag(text, start, i, true, tag) : null;
-  }
-  return opensKnownTag(text, start, end) ? readTag(text, start, end, false, tag) : null;
+export function readTagLine(text: string, start: number, end: number): Tag | null {
+  return new TagScanner(text).tagLine(start, end);
 }
 
 /** A piece of a text line's markup: a tag or bracket group, or a lone `[` / `]`. */
 export type InlineKind = 'tag' | 'stray';
 
-const BRACKET = /[[\]]/g;
+const findOpen: Search = (text, from) => text.indexOf('[', from);
+const findClose: Search = (text, from) => text.indexOf(']', from);
 
 /**
- * The bracket groups of a text line, read in order one at a time, in one pass. An unclosed `[`
- * followed by a known tag name is a malformed tag running to the end of the line; any other
- * lone bracket is stray.
+ * Reads the tags of one source, line after line: whole tag lines, and the bracket groups of
+ * text lines one at a time. Brackets are found natively, so most lines are passed over without
+ * a loop.
  */
-export class InlineScanner {
-  /** The latest group read, when it is a tag. */
+export class TagScanner {
+  /** The latest tag line read. */
+  private readonly lineTag = newTag();
+  /** The latest group read in a text line, when it is a tag. */
   readonly tag = newTag();
-  /** The offset of the latest lone bracket read. */
+  /** The offset of the latest lone bracket read in a text line. */
   stray = 0;
   private at = 0;
   private end = 0;
   /** The `[` waiting for its `]`, or -1. */
   private open = -1;
-  /** Most text lines hold no bracket: they are passed over without a loop. */
-  private readonly brackets: Finder;
+  private readonly opens: Finder;
+  private readonly closes: Finder;
 
   constructor(private readonly text: string) {
-    this.brackets = new Finder(text, BRACKET);
+    this.opens = new Finder(text, findOpen);
+    this.closes = new Finder(text, findClose);
   }
 
-  /** Scan the line `[start, end)` from its first bracket. */
+  /** The tag that the line `[start, end)` holds (see `readTagLine`), or null. */
+  tagLine(start: number, end: number): Tag | null {
+    const { text } = this;
+    if (text.charCodeAt(start) !== OPEN_BRACKET) return null;
+    const open = this.opens.find(start + 1, end);
+    const close = this.closes.find(start + 1, end);
+    if (close >= 0 && (open < 0 || close < open)) {
+      return close === end - 1 ? readTag(text, start, close, true, this.lineTag) : null;
+    }
+    if (open >= 0) return null;
+    return opensKnownTag(text, start, end) ? readTag(text, start, end, false, this.lineTag) : null;
+  }
+
+  /** Scan the text line `[start, end)` from its first bracket. */
   line(start: number, end: number): void {
-    const first = this.brackets.find(start, end);
-    this.at = first < 0 ? end : first;
+    const open = this.opens.find(start, end);
+    const close = this.closes.find(start, end);
+    this.at = open < 0 ? (close < 0 ? end : close) : close < 0 ? open : Math.min(open, close);
     this.end = end;
     this.open = -1;
   }
 
-  /** Read the next group: a tag (in `tag`) or a lone bracket (at `stray`); null at the end. */
+  /**
+   * Read the line's next group, in order: a tag (in `tag`) or a lone bracket (at `stray`); null
+   * at the end. An unclosed `[` followed by a known tag name is a malformed tag running to the
+   * end of the line; any other lone bracket is stray.
+   */
   next(): InlineKind | null {
     const { text, end } = this;
     while (this.at < end) {
