@@ -11,6 +11,7 @@ import { Normalizer } from './normalize.js';
 import { readDecimal } from './numbers.js';
 import { PACES, PACE_SPEED, readPace } from './pace.js';
 import { BEAT_PAUSE_MS, LINE_PAUSE_MS, MAX_PAUSE_MS, PAUSE_CHOICES, readPause } from './pause.js';
+import type { PauseReading } from './pause.js';
 import { groupSegments, joinText } from './segments.js';
 import { SourceLines } from './source.js';
 import { BODY_TAGS, TagScanner, audioTagName, wordEnd } from './tags.js';
@@ -165,6 +166,9 @@ class Analyzer {
   /** Lowercased beat id → line of its first use. */
   private readonly beatKeys = new Map<string, number>();
   private speakerMissing = false;
+  /** Readings of pause and setting values, by value: a script writes the same few again and again. */
+  private readonly pauses = new Map<string, PauseReading>();
+  private readonly settings = new Map<string, number | null>();
   private readonly normalizer: Normalizer;
   private readonly emphasis = new EmphasisReader();
   private readonly tags: TagScanner;
@@ -570,7 +574,7 @@ class Analyzer {
   }
 
   private pause(value: string, span: Span): number | null {
-    const reading = readPause(value);
+    const reading = remembered(this.pauses, value, readPause);
     if (reading.ok) return reading.ms;
     if (reading.code === 'pause/invalid') {
       this.report(
@@ -589,7 +593,7 @@ class Analyzer {
   }
 
   private setting(name: 'STABILITY' | 'STYLE', value: string, span: Span): number | null {
-    const number = readDecimal(value);
+    const number = remembered(this.settings, value, readDecimal);
     if (number !== null && number >= 0 && number <= 1) return number;
     this.report(
       'setting/invalid',
@@ -856,6 +860,16 @@ function firstDirection(lines: readonly Line[]): string | null {
     if (direction !== null) return direction;
   }
   return null;
+}
+
+/** `read(value)`, kept in `readings` to be read once. */
+function remembered<T>(readings: Map<string, T>, value: string, read: (value: string) => T): T {
+  let reading = readings.get(value);
+  if (reading === undefined) {
+    reading = read(value);
+    readings.set(value, reading);
+  }
+  return reading;
 }
 
 /** An audio cut carried over to the start of the next part. */
