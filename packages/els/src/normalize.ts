@@ -10,6 +10,7 @@ import { Finder, isSpace, searchFor } from './text.js';
  * line breaks, never inside a line).
  */
 const UNNORMAL_SPACE = searchFor(/[^\S \n\r]| (?= )/g);
+const SPACE = 0x20;
 
 /**
  * One part of a text line at a time: its source ranges, the spoken text they make, and the map
@@ -84,7 +85,7 @@ export class Normalizer {
           i++;
           continue;
         }
-        const run = normalRunEnd(source, i, end);
+        const run = this.runEnd(i, end);
         if (space) text += ' ';
         space = false;
         if (cuts !== undefined) for (; placed < passed; placed++) cuts[placed] = text.length;
@@ -100,13 +101,20 @@ export class Normalizer {
 
   /** Whether `[start, end)` is already normalised: trimmed, with no white space but single spaces. */
   private isNormal(start: number, end: number): boolean {
-    const { source } = this;
     return (
-      start === end ||
-      (!isSpace(source.charCodeAt(start)) &&
-        !isSpace(source.charCodeAt(end - 1)) &&
-        this.unnormal.find(start, end) < 0)
+      start === end || (!isSpace(this.source.charCodeAt(start)) && this.runEnd(start, end) === end)
     );
+  }
+
+  /**
+   * The end of the run from `start` (not white space) that normalising leaves as it is: it stops
+   * before any white space other than a single space between two other characters.
+   */
+  private runEnd(start: number, end: number): number {
+    const found = this.unnormal.find(start, end);
+    const stop = found < 0 ? end : found;
+    // A space before other white space, or at the end of the range, is not a single space either.
+    return stop > start && this.source.charCodeAt(stop - 1) === SPACE ? stop - 1 : stop;
   }
 
   /** The source offset of `index` in the latest text: a binary search of its runs. */
@@ -121,20 +129,4 @@ export class Normalizer {
     }
     return (runs[2 * low + 1] as number) + index - (runs[2 * low] as number);
   }
-}
-
-/**
- * The end of the run from `start` (not white space) that normalising leaves as it is: it stops
- * before any white space other than a single space between two other characters.
- */
-function normalRunEnd(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end) {
-    const code = text.charCodeAt(i);
-    if (code === 0x20) {
-      if (i + 1 >= end || isSpace(text.charCodeAt(i + 1))) return i;
-    } else if ((code <= 0x20 || code >= 0xa0) && isSpace(code)) return i;
-    i++;
-  }
-  return end;
 }
