@@ -66,7 +66,9 @@ function newTag(): Tag {
 /** The tag named by `[start, end)`, compared ASCII case-insensitively without copying it. */
 function knownName(text: string, start: number, end: number): TagName | null {
   const length = end - start;
-  next: for (const name of TAG_NAMES) {
+  // Indexed rather than `for…of`, which runs an iterator until the engine has compiled it.
+  next: for (let n = 0; n < TAG_NAMES.length; n++) {
+    const name = TAG_NAMES[n] as TagName;
     if (name.length !== length) continue;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(start + i);
