@@ -48,8 +48,8 @@ export interface Tag extends Span {
 }
 
 /**
- * A tag to read into. A parse reads a tag on most lines and keeps none of them, so its reader
- * reuses one: a tag read is only valid until the next is read.
+ * A tag to read into. A parse reads a tag on most lines and keeps none of them, so a scanner
+ * reuses its own: a tag it returns is only valid until it reads the next.
  */
 function newTag(): Tag {
   return {
