@@ -6,14 +6,15 @@
 import { MAX_BEAT_ID_LENGTH, isValidBeatId, leadingNumber } from './beat-id.js';
 import { CharacterResolver, canonicalCharacterName } from './characters.js';
 import { DiagnosticList } from './diagnostics.js';
-import { readEmphasis } from './emphasis.js';
-import { normalizeText, sourceOffset } from './normalize.js';
+import { EmphasisReader } from './emphasis.js';
+import { Normalizer } from './normalize.js';
 import { readDecimal } from './numbers.js';
 import { PACES, PACE_SPEED, readPace } from './pace.js';
 import { BEAT_PAUSE_MS, LINE_PAUSE_MS, MAX_PAUSE_MS, PAUSE_CHOICES, readPause } from './pause.js';
+import type { PauseReading } from './pause.js';
 import { groupSegments, joinText } from './segments.js';
 import { SourceLines } from './source.js';
-import { BODY_TAGS, audioTagName, readTagLine, scanInline, wordEnd } from './tags.js';
+import { BODY_TAGS, TagScanner, audioTagName, wordEnd } from './tags.js';
 import { taggedText } from './tagged-text.js';
 import type { BodyTagName, Tag, TagName } from './tags.js';
 import { quote, readKeyValue, skipSpace, trimEnd } from './text.js';
@@ -97,8 +98,7 @@ interface OpenBeat {
   /** The `[BEAT:` line, where header and whole-beat problems are reported. */
   header: Span;
   stage: 'name' | 'separator' | 'body';
-  /** Its lines so far, left empty when the script is only checked; `lineCount` counts them. */
-  lines: Line[];
+  /** Its text lines so far; built in the analyser's `lines` unless the script is only checked. */
   lineCount: number;
   /**
    * The latest text line's source line, and whether its pause was written: a second one is
@@ -109,6 +109,8 @@ interface OpenBeat {
   character: string | null;
   direction: string | null;
   pace: Pace;
+  /** The pace's speed, looked up once per [PACE] rather than once per line. */
+  speed: number;
   stability: number | null;
   style: number | null;
 }
@@ -123,7 +125,9 @@ interface AudioCut {
   name: string;
   /** Which cut between the pieces of its part it is (0 = after the first piece), or AT_START. */
   cut: number;
-  tag: Span;
+  /** Where the tag is written. */
+  start: number;
+  end: number;
 }
 
 /** The cut of an audio tag carried over from a part without words: the start of the next. */
@@ -140,6 +144,9 @@ class Analyzer {
   private readonly fallbackCharacter: string | null;
   private place: Place = 'start';
   private lineNumber = 0;
+  /** The current line, trimmed. */
+  private lineStart = 0;
+  private lineEnd = 0;
   private firstLine: Span | null = null;
   private metaTag: Span | null = null;
   private videoTitle: string | null = null;
@@ -151,9 +158,20 @@ class Analyzer {
   /** Text lines per canonical character. */
   private readonly characterLines = new Map<string, number>();
   private beat: OpenBeat | null = null;
+  /**
+   * The open beat's lines, from index 0 to its `lineCount`: one list for every beat, copied to
+   * size when the beat closes, rather than one grown for each.
+   */
+  private readonly lines: Line[] = [];
   /** Lowercased beat id → line of its first use. */
   private readonly beatKeys = new Map<string, number>();
   private speakerMissing = false;
+  /** Readings of pause and setting values, by value: a script writes the same few again and again. */
+  private readonly pauses = new Map<string, PauseReading>();
+  private readonly settings = new Map<string, number | null>();
+  private readonly normalizer: Normalizer;
+  private readonly emphasis = new EmphasisReader();
+  private readonly tags: TagScanner;
 
   constructor(
     private readonly text: string,
@@ -163,6 +181,8 @@ class Analyzer {
     /** Whether to build the script, or only check it. */
     private readonly build: boolean,
   ) {
+    this.tags = new TagScanner(text);
+    this.normalizer = new Normalizer(text);
     this.characters = new CharacterResolver(options.characters);
     const fallback = options.defaultCharacter?.trim();
     this.fallbackCharacter = fallback
@@ -180,11 +200,15 @@ class Analyzer {
         this.invalidCharacter(invalid[nextInvalid] as number);
       }
       const start = skipSpace(this.text, lines.start, lines.end);
-      if (start < lines.end) this.line({ start, end: trimEnd(this.text, start, lines.end) });
+      if (start < lines.end) {
+        this.lineStart = start;
+        this.lineEnd = trimEnd(this.text, start, lines.end);
+        this.line();
+      }
     }
-    this.finish(lines.starts[0] as number);
+    this.finish(lines.first);
     return {
-      diagnostics: this.diagnostics.resolve(lines),
+      diagnostics: this.diagnostics.resolve(this.text),
       hasErrors: this.diagnostics.hasErrors,
       script: {
         videoTitle: this.videoTitle,
@@ -240,16 +264,21 @@ class Analyzer {
     return quote(this.text.slice(span.start, span.end));
   }
 
-  /** One non-blank line, trimmed. */
-  private line(span: Span): void {
-    this.firstLine ??= span;
-    const tag = readTagLine(this.text, span.start, span.end);
+  /** The current line, for a report: allocated only then. */
+  private currentLine(): Span {
+    return { start: this.lineStart, end: this.lineEnd };
+  }
+
+  /** The current line: not blank, trimmed. */
+  private line(): void {
+    this.firstLine ??= this.currentLine();
+    const tag = this.tags.tagLine(this.lineStart, this.lineEnd);
     const beat = this.beat;
     if (beat !== null) {
-      if (beat.stage !== 'body' && this.header(beat, tag, span)) return;
-      if (tag === null) return this.textLine(beat, span);
+      if (beat.stage !== 'body' && this.header(beat, tag)) return;
+      if (tag === null) return this.textLine(beat);
     } else if (this.place === 'meta') {
-      if (tag === null && this.metaKey(span)) return;
+      if (tag === null && this.metaKey()) return;
       this.place = 'outside';
     }
     if (tag !== null) this.tagLine(tag);
@@ -257,14 +286,14 @@ class Analyzer {
       this.report(
         'text/outside-beat',
         'Text outside any beat is never voiced: move it between [BEAT: …] and [END_BEAT], or delete it.',
-        span,
+        this.currentLine(),
       );
     }
   }
 
-  /** A `key: value` line of the [META] block; false when the line is not one. */
-  private metaKey(span: Span): boolean {
-    const pair = readKeyValue(this.text, span.start, span.end);
+  /** The current line as a `key: value` line of the [META] block; false when it is not one. */
+  private metaKey(): boolean {
+    const pair = readKeyValue(this.text, this.lineStart, this.lineEnd);
     if (pair === null) return false;
     const { key, value, valueSpan } = pair;
     this.token('meta-key', pair.keySpan.start, pair.keySpan.end);
@@ -287,31 +316,37 @@ class Analyzer {
         this.report(
           'meta/unknown-key',
           `Unknown [META] key ${quote(key)}, ignored: the keys are ${META_KEY_LIST}.`,
-          pair.keySpan.start < pair.keySpan.end ? pair.keySpan : span,
+          pair.keySpan.start < pair.keySpan.end ? pair.keySpan : this.currentLine(),
         );
     }
     return true;
   }
 
-  /** The `name:` and `---` lines after `[BEAT:`; true when `span` was one of them. */
-  private header(beat: OpenBeat, tag: Tag | null, span: Span): boolean {
+  /** The `name:` and `---` lines after `[BEAT:`; true when the current line was one of them. */
+  private header(beat: OpenBeat, tag: Tag | null): boolean {
+    const start = this.lineStart;
+    const end = this.lineEnd;
     if (beat.stage === 'name') {
-      const pair = tag === null ? readKeyValue(this.text, span.start, span.end) : null;
+      const pair = tag === null ? readKeyValue(this.text, start, end) : null;
       if (pair?.key === 'name') {
         this.token('name-key', pair.keySpan.start, pair.keySpan.end);
         this.token('name-value', pair.valueSpan.start, pair.valueSpan.end);
         beat.name = pair.value;
         beat.stage = 'separator';
         if (!pair.value) {
-          this.report('beat/missing-name', 'The beat name is empty: write it after "name:".', span);
+          this.report(
+            'beat/missing-name',
+            'The beat name is empty: write it after "name:".',
+            this.currentLine(),
+          );
         }
         return true;
       }
       this.missingName(beat);
     }
     beat.stage = 'body';
-    if (tag === null && span.end - span.start === 3 && this.text.startsWith('---', span.start)) {
-      this.token('separator', span.start, span.end);
+    if (tag === null && end - start === 3 && this.text.startsWith('---', start)) {
+      this.token('separator', start, end);
       return true;
     }
     this.missingSeparator(beat);
@@ -376,7 +411,7 @@ class Analyzer {
   private metaTagLine(tag: Tag): void {
     if (this.place === 'start') {
       this.place = 'meta';
-      this.metaTag = tag;
+      this.metaTag = { start: tag.start, end: tag.end };
     } else if (!tag.wellFormed) return;
     else if (this.beat !== null) {
       this.report(
@@ -413,13 +448,13 @@ class Analyzer {
       line: this.lineNumber,
       header: { start: tag.start, end: tag.end },
       stage: 'name',
-      lines: [],
       lineCount: 0,
       lastSourceLine: 0,
       lastPauseWritten: false,
       character: this.defaultCharacter ?? this.fallbackCharacter,
       direction: null,
       pace: this.defaultPace,
+      speed: PACE_SPEED[this.defaultPace],
       stability: null,
       style: null,
     };
@@ -472,12 +507,12 @@ class Analyzer {
       );
     }
     if (!this.build) return;
-    // Exact-size copies: an array grown by push keeps spare room, and the script is kept.
-    const lines = beat.lines.slice();
+    // An exact-size copy, as the script is kept.
+    const lines = this.lines.slice(0, beat.lineCount);
     const first = lines[0];
-    const last = lines.at(-1);
+    const last = lines[lines.length - 1];
     if (last !== undefined && !beat.lastPauseWritten) last.pauseAfterMs = BEAT_PAUSE_MS;
-    const segments = groupSegments(lines).slice();
+    const segments = groupSegments(lines);
     this.beats.push({
       id: beat.id,
       number: beat.number,
@@ -487,7 +522,7 @@ class Analyzer {
       segments,
       text: joinText(segments),
       primaryCharacter: first?.character ?? beat.character ?? '',
-      primaryDirection: lines.find((line) => line.direction !== null)?.direction ?? null,
+      primaryDirection: firstDirection(lines),
       primaryPace: first?.pace ?? beat.pace,
       pauseAfterMs: last?.pauseAfterMs ?? BEAT_PAUSE_MS,
     });
@@ -504,6 +539,7 @@ class Analyzer {
         break;
       case 'PACE':
         beat.pace = this.pace(value, tag.value) ?? beat.pace;
+        beat.speed = PACE_SPEED[beat.pace];
         break;
       case 'PAUSE': {
         const ms = this.pause(value, tag.value);
@@ -538,7 +574,7 @@ class Analyzer {
   }
 
   private pause(value: string, span: Span): number | null {
-    const reading = readPause(value);
+    const reading = remembered(this.pauses, value, readPause);
     if (reading.ok) return reading.ms;
     if (reading.code === 'pause/invalid') {
       this.report(
@@ -557,7 +593,7 @@ class Analyzer {
   }
 
   private setting(name: 'STABILITY' | 'STYLE', value: string, span: Span): number | null {
-    const number = readDecimal(value);
+    const number = remembered(this.settings, value, readDecimal);
     if (number !== null && number >= 0 && number <= 1) return number;
     this.report(
       'setting/invalid',
@@ -584,33 +620,36 @@ class Analyzer {
         pause.tag,
       );
     }
-    const line = beat.lines.at(-1);
-    if (line !== undefined) line.pauseAfterMs = pause.ms;
+    if (this.build) (this.lines[beat.lineCount - 1] as Line).pauseAfterMs = pause.ms;
     beat.lastPauseWritten = true;
   }
 
   /**
-   * A text line of a beat body: its inline tags, then one beat line per part between pauses.
-   * Audio tags and every other tag are cut out of the spoken text. The audio tags of a part
-   * without words stand at the start of the next part; with none left, they are an error.
+   * The current line as a text line of a beat body: its inline tags, then one beat line per part
+   * between pauses. Audio tags and every other tag are cut out of the spoken text. The audio
+   * tags of a part without words stand at the start of the next part; with none left, they are
+   * an error.
    */
-  private textLine(beat: OpenBeat, span: Span): void {
-    const tokens = scanInline(this.text, span.start, span.end);
+  private textLine(beat: OpenBeat): void {
+    const { tags, normalizer } = this;
+    tags.line(this.lineStart, this.lineEnd);
+    normalizer.clear();
+    let kind = tags.next();
     // Most lines hold no bracket: one part, whose length counts no joining space.
-    if (tokens.length === 0) {
-      this.checkLength(this.textPart(beat, [span.start, span.end], NO_AUDIO, span, null) - 1, span);
+    if (kind === null) {
+      normalizer.add(this.lineStart, this.lineEnd);
+      this.checkLength(this.textPart(beat, NO_AUDIO, null) - 1);
       return;
     }
-    let pieces: number[] = [];
-    let audio: AudioCut[] = [];
-    let from = span.start;
+    let audio: AudioCut[] | null = null;
+    let from = this.lineStart;
     let spoken = -1; // each part adds its length and a joining space, one too many
-    for (const token of tokens) {
-      if (token.kind === 'stray') {
-        this.bracket({ start: token.at, end: token.at + 1 });
+    for (; kind !== null; kind = tags.next()) {
+      if (kind === 'stray') {
+        this.bracket({ start: tags.stray, end: tags.stray + 1 });
         continue;
       }
-      const { tag } = token;
+      const { tag } = tags;
       if (tag.name === null && !tag.hasColon) {
         const name = audioTagName(this.text, tag);
         if (name === null) {
@@ -618,14 +657,15 @@ class Analyzer {
           continue;
         }
         this.token('audio-tag', tag.start, tag.end);
-        pieces.push(from, tag.start);
+        normalizer.add(from, tag.start);
         from = tag.end;
-        audio.push({ name, cut: pieces.length / 2 - 1, tag });
+        const cut = normalizer.pieceCount - 1;
+        (audio ??= []).push({ name, cut, start: tag.start, end: tag.end });
         continue;
       }
       // Any other tag is markup: it leaves the spoken text whether or not it is valid.
       this.tagTokens(tag);
-      pieces.push(from, tag.start);
+      normalizer.add(from, tag.start);
       from = tag.end;
       if (tag.name === null) {
         this.report(
@@ -643,32 +683,30 @@ class Analyzer {
       } else {
         const ms = this.pause(this.text.slice(tag.value.start, tag.value.end), tag.value);
         if (ms === null) continue;
-        const added = this.textPart(beat, pieces, audio, span, { ms, tag });
+        const added = this.textPart(beat, audio ?? NO_AUDIO, { ms, tag });
         spoken += added;
-        pieces = [];
-        audio = added === 0 ? audio.map((cut) => ({ ...cut, cut: AT_START })) : [];
+        normalizer.clear();
+        audio = added === 0 && audio !== null ? audio.map(atStart) : null;
       }
     }
-    pieces.push(from, span.end);
-    const added = this.textPart(beat, pieces, audio, span, null);
-    this.checkLength(spoken + added, span);
-    const first = audio[0];
-    const last = audio.at(-1);
-    if (added === 0 && first !== undefined && last !== undefined) {
+    normalizer.add(from, this.lineEnd);
+    const added = this.textPart(beat, audio ?? NO_AUDIO, null);
+    this.checkLength(spoken + added);
+    if (added === 0 && audio !== null) {
       this.report('text/tags-only', `Audio tags without words after them. ${AUDIO_TAG_HINT}`, {
-        start: first.tag.start,
-        end: last.tag.end,
+        start: (audio[0] as AudioCut).start,
+        end: (audio[audio.length - 1] as AudioCut).end,
       });
     }
   }
 
-  /** `spoken` is the length of the line's spoken text, all its parts joined. */
-  private checkLength(spoken: number, line: Span): void {
+  /** `spoken` is the length of the current line's spoken text, all its parts joined. */
+  private checkLength(spoken: number): void {
     if (spoken > MAX_LINE_LENGTH) {
       this.report(
         'line/too-long',
         `Text line of ${spoken} characters once markup is removed; the limit is ${MAX_LINE_LENGTH}: split it into several lines.`,
-        line,
+        this.currentLine(),
       );
     }
   }
@@ -683,32 +721,31 @@ class Analyzer {
   }
 
   /**
-   * One part of a text line (the source ranges `pieces`, tags cut out, `audio` among them)
+   * One part of the current line (the normaliser's pieces, tags cut out, `audio` among them)
    * followed by `pause`. Returns the length it adds to the line's spoken text, counting the
    * space that joins parts.
    */
-  private textPart(
-    beat: OpenBeat,
-    pieces: number[],
-    audio: readonly AudioCut[],
-    line: Span,
-    pause: WrittenPause | null,
-  ): number {
+  private textPart(beat: OpenBeat, audio: readonly AudioCut[], pause: WrittenPause | null): number {
     const cuts: number[] | undefined = audio.length > 0 ? [] : undefined;
-    const { text, runs } = normalizeText(this.text, pieces, cuts);
+    const { normalizer } = this;
+    const text = normalizer.normalize(cuts);
     if (text === '') {
       if (pause !== null) this.pauseAfter(beat, pause);
       return 0;
     }
     const offsets = cuts && audio.map(({ cut }) => (cut === AT_START ? 0 : (cuts[cut] as number)));
     const marks: number[] | undefined = this.tokens === null ? undefined : [];
-    const marked = readEmphasis(text, offsets || marks ? { offsets, marks } : undefined);
-    if (marks !== undefined) this.emphasisTokens(marks, runs, pieces);
-    for (const [start, end] of marked.unmatched) {
+    const marked = this.emphasis.read(text, offsets || marks ? { offsets, marks } : undefined);
+    if (marks !== undefined) this.emphasisTokens(marks);
+    const { unmatched } = marked;
+    for (let u = 0; u < unmatched.length; u += 2) {
       this.report(
         'emphasis/unmatched',
         'Unmatched "*" stays in the spoken text: close the emphasis (*word* or **word**), or delete it.',
-        { start: sourceOffset(runs, start), end: sourceOffset(runs, end - 1) + 1 },
+        {
+          start: normalizer.sourceOffset(unmatched[u] as number),
+          end: normalizer.sourceOffset((unmatched[u + 1] as number) - 1) + 1,
+        },
       );
     }
     let character = beat.character;
@@ -717,7 +754,7 @@ class Analyzer {
         this.report(
           'character/missing',
           'No speaker for this line: add default_character to [META] or a [CHARACTER: …] line before it.',
-          line,
+          this.currentLine(),
         );
       }
       this.speakerMissing = true;
@@ -733,38 +770,39 @@ class Analyzer {
     const audioTags: readonly AudioTag[] = offsets
       ? audio.map(({ name }, index) => ({ name, at: offsets[index] as number }))
       : NO_AUDIO_TAGS;
-    beat.lines.push({
+    this.lines[beat.lineCount - 1] = {
       text: marked.text,
       taggedText: taggedText(marked.text, audioTags),
       audioTags,
       character,
       direction: beat.direction,
       pace: beat.pace,
-      speed: PACE_SPEED[beat.pace],
+      speed: beat.speed,
       pauseAfterMs: pause?.ms ?? LINE_PAUSE_MS,
       stability: beat.stability,
       style: beat.style,
       emphasis: marked.emphasis,
       strongEmphasis: marked.strongEmphasis,
       sourceLine: this.lineNumber,
-    });
+    };
     return marked.text.length + 1;
   }
 
   /**
-   * Emphasis `marks` of a part's normalised text as source tokens, cut around the tags between
-   * the part's `pieces`, so that tokens never overlap.
+   * Emphasis `marks` of the latest normalised part as source tokens, cut around the tags between
+   * the part's pieces, so that tokens never overlap.
    */
-  private emphasisTokens(marks: number[], runs: number[], pieces: number[]): void {
+  private emphasisTokens(marks: number[]): void {
+    const { normalizer } = this;
     for (let m = 0; m < marks.length; m += 3) {
       const kind = marks[m + 2] === 1 ? 'strong' : 'emphasis';
-      const start = sourceOffset(runs, marks[m] as number);
-      const end = sourceOffset(runs, (marks[m + 1] as number) - 1) + 1;
-      for (let p = 0; p < pieces.length; p += 2) {
+      const start = normalizer.sourceOffset(marks[m] as number);
+      const end = normalizer.sourceOffset((marks[m + 1] as number) - 1) + 1;
+      for (let piece = 0; piece < normalizer.pieceCount; piece++) {
         this.token(
           kind,
-          Math.max(start, pieces[p] as number),
-          Math.min(end, pieces[p + 1] as number),
+          Math.max(start, normalizer.pieceStart(piece)),
+          Math.min(end, normalizer.pieceEnd(piece)),
         );
       }
     }
@@ -813,6 +851,30 @@ class Analyzer {
       );
     }
   }
+}
+
+/** The first direction any of `lines` has, or null. */
+function firstDirection(lines: readonly Line[]): string | null {
+  for (let index = 0; index < lines.length; index++) {
+    const { direction } = lines[index] as Line;
+    if (direction !== null) return direction;
+  }
+  return null;
+}
+
+/** `read(value)`, kept in `readings` to be read once. */
+function remembered<T>(readings: Map<string, T>, value: string, read: (value: string) => T): T {
+  let reading = readings.get(value);
+  if (reading === undefined) {
+    reading = read(value);
+    readings.set(value, reading);
+  }
+  return reading;
+}
+
+/** An audio cut carried over to the start of the next part. */
+function atStart(cut: AudioCut): AudioCut {
+  return { ...cut, cut: AT_START };
 }
 
 /** `[NAME:]`: well formed but for its missing value. */

@@ -1,6 +1,6 @@
 /** The one list of errors and warnings a parse produces. */
 
-import type { SourceLines } from './source.js';
+import { Positions } from './source.js';
 import type { Span } from './text.js';
 import type { Diagnostic, DiagnosticCode, Severity } from './types.js';
 
@@ -60,9 +60,16 @@ export class DiagnosticList {
     return this.errors > 0;
   }
 
-  /** In source order (some checks, like an empty beat, are only known later than their line). */
-  resolve(lines: SourceLines): Diagnostic[] {
+  /**
+   * In source order (some checks, like an empty beat, are only known later than their line),
+   * with the positions of their offsets in `text`, the source they were found in.
+   */
+  resolve(text: string): Diagnostic[] {
+    if (this.pending.length === 0) return [];
     const sorted = [...this.pending].sort((a, b) => a.start - b.start);
+    let last = 0;
+    for (const { end } of sorted) last = Math.max(last, end);
+    const lines = new Positions(text, last);
     return sorted.map(({ code, message, start, end, beatKey }) => {
       const from = lines.position(start);
       const to = lines.position(end);

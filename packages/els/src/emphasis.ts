@@ -7,15 +7,15 @@ export interface Emphasized {
   text: string;
   emphasis: readonly string[];
   strongEmphasis: readonly string[];
-  /** Runs of `*` left in the text as written: `[start, end)` indexes into the input. */
-  unmatched: ReadonlyArray<readonly [number, number]>;
+  /** Runs of `*` left in the text as written: `[start, end)` pairs of indexes into the input. */
+  unmatched: readonly number[];
 }
 
 /**
  * Shared by the many lines without `*`, to spare allocations per line: the result of a parse is
  * kept, and every object it holds is copied by the garbage collector as it is promoted.
  */
-const NONE: Emphasized['unmatched'] = Object.freeze([]);
+const NONE: readonly number[] = Object.freeze([]);
 const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /**
@@ -36,58 +36,99 @@ export interface EmphasisMap {
  * does not pair stays in the text and is reported as unmatched.
  */
 export function readEmphasis(line: string, map?: EmphasisMap): Emphasized {
-  let star = line.indexOf('*');
-  if (star < 0)
-    return { text: line, emphasis: NO_WORDS, strongEmphasis: NO_WORDS, unmatched: NONE };
-  /** (input index, output index) where each piece of the output starts, when mapping offsets. */
-  const moves: number[] | null = map?.offsets?.length ? [] : null;
-  const emphasis: string[] = [];
-  const strongEmphasis: string[] = [];
-  const unmatched: Array<[number, number]> = [];
-  let text = '';
-  let copied = 0;
-  let openAt = -1;
-  let openLength = 0;
-  while (star >= 0) {
-    let end = star + 1;
-    while (line.charCodeAt(end) === STAR) end++;
-    const length = end - star;
-    const canOpen = end < line.length && !isSpace(line.charCodeAt(end));
-    const canClose = star > 0 && !isSpace(line.charCodeAt(star - 1));
-    if (length > 2) unmatched.push([star, end]);
-    else if (openAt >= 0 && openLength === length && canClose) {
-      const inner = line.slice(openAt + length, star);
-      const spoken = length === 2 ? inner.toUpperCase() : inner;
-      if (moves !== null) {
-        const opened = text.length + openAt - copied;
-        moves.push(copied, text.length, openAt, opened, openAt + length, opened);
-        moves.push(star, opened + spoken.length);
-      }
-      map?.marks?.push(openAt, end, length === 2 ? 1 : 0);
-      text += line.slice(copied, openAt) + spoken;
-      (length === 2 ? strongEmphasis : emphasis).push(inner);
-      copied = end;
-      openAt = -1;
-    } else if (canOpen) {
-      if (openAt >= 0) unmatched.push([openAt, openAt + openLength]);
-      openAt = star;
-      openLength = length;
-    } else unmatched.push([star, end]);
-    star = line.indexOf('*', end);
+  return new EmphasisReader().read(line, map);
+}
+
+/**
+ * Reads one line after another, as `readEmphasis` does, into its own fields: they hold the
+ * latest line's reading. A parse reads every text line, and keeps only texts and words.
+ */
+export class EmphasisReader implements Emphasized {
+  text = '';
+  emphasis = NO_WORDS;
+  strongEmphasis = NO_WORDS;
+  unmatched = NONE;
+
+  read(line: string, map?: EmphasisMap): this {
+    this.text = line;
+    this.emphasis = NO_WORDS;
+    this.strongEmphasis = NO_WORDS;
+    this.unmatched = NONE;
+    const star = line.indexOf('*');
+    if (star >= 0) this.readMarkers(line, star, map);
+    return this;
   }
-  if (openAt >= 0) unmatched.push([openAt, openAt + openLength]);
-  if (moves !== null) {
-    moves.push(copied, text.length);
-    moveOffsets(map?.offsets as number[], moves, text.length + line.length - copied);
+
+  /** The markers of `line`, whose first `*` is at `star`. */
+  private readMarkers(line: string, star: number, map: EmphasisMap | undefined): void {
+    /** (input index, output index) where each piece of the output starts, when mapping offsets. */
+    const moves: number[] | null = map?.offsets?.length ? [] : null;
+    // Created on first use: most lines with markers have one pair, and nothing unmatched.
+    let emphasis: string[] | null = null;
+    let strongEmphasis: string[] | null = null;
+    let unmatched: number[] | null = null;
+    let text = '';
+    let copied = 0;
+    let openAt = -1;
+    let openLength = 0;
+    while (star >= 0) {
+      let end = star + 1;
+      while (line.charCodeAt(end) === STAR) end++;
+      const length = end - star;
+      const canOpen = end < line.length && !isSpace(line.charCodeAt(end));
+      const canClose = star > 0 && !isSpace(line.charCodeAt(star - 1));
+      if (length > 2) unmatched = pair(unmatched, star, end);
+      else if (openAt >= 0 && openLength === length && canClose) {
+        const inner = line.slice(openAt + length, star);
+        const spoken = length === 2 ? inner.toUpperCase() : inner;
+        if (moves !== null) {
+          const opened = text.length + openAt - copied;
+          moves.push(copied, text.length, openAt, opened, openAt + length, opened);
+          moves.push(star, opened + spoken.length);
+        }
+        map?.marks?.push(openAt, end, length === 2 ? 1 : 0);
+        text += line.slice(copied, openAt) + spoken;
+        if (length === 2) strongEmphasis = word(strongEmphasis, inner);
+        else emphasis = word(emphasis, inner);
+        copied = end;
+        openAt = -1;
+      } else if (canOpen) {
+        if (openAt >= 0) unmatched = pair(unmatched, openAt, openAt + openLength);
+        openAt = star;
+        openLength = length;
+      } else unmatched = pair(unmatched, star, end);
+      star = line.indexOf('*', end);
+    }
+    if (openAt >= 0) unmatched = pair(unmatched, openAt, openAt + openLength);
+    if (moves !== null) {
+      moves.push(copied, text.length);
+      moveOffsets(map?.offsets as number[], moves, text.length + line.length - copied);
+    }
+    // Kept for long, so copied flat: a string built by `+=` is a tree of its pieces.
+    if (copied > 0) this.text = [text, line.slice(copied)].join('');
+    this.emphasis = toSize(emphasis);
+    this.strongEmphasis = toSize(strongEmphasis);
+    this.unmatched = unmatched ?? NONE;
   }
-  // Kept for long, so copied flat and to size: a string built by `+=` is a tree of its pieces,
-  // and an array grown by push keeps spare room.
-  return {
-    text: copied === 0 ? line : [text, line.slice(copied)].join(''),
-    emphasis: emphasis.length === 0 ? NO_WORDS : emphasis.slice(),
-    strongEmphasis: strongEmphasis.length === 0 ? NO_WORDS : strongEmphasis.slice(),
-    unmatched,
-  };
+}
+
+/** `words` with `inner` added; a list of one is made to size. */
+function word(words: string[] | null, inner: string): string[] {
+  if (words === null) return [inner];
+  words.push(inner);
+  return words;
+}
+
+function pair(pairs: number[] | null, start: number, end: number): number[] {
+  if (pairs === null) return [start, end];
+  pairs.push(start, end);
+  return pairs;
+}
+
+/** Kept for long: an array grown by push keeps spare room, so it is copied to size. */
+function toSize(words: string[] | null): readonly string[] {
+  if (words === null) return NO_WORDS;
+  return words.length === 1 ? words : words.slice();
 }
 
 /**

@@ -13,12 +13,17 @@ function sameVoice(a: Line, b: Line): boolean {
 
 /** Maximal runs of lines with the same character, pace, stability and style (direction does not split). */
 export function groupSegments(lines: readonly Line[]): Segment[] {
-  const segments: Segment[] = [];
+  // Counted first, to be made to size: an array grown by push keeps spare room, and it is kept.
+  let count = 0;
+  for (let index = 0; index < lines.length; index++) {
+    if (index === 0 || !sameVoice(lines[index - 1] as Line, lines[index] as Line)) count++;
+  }
+  const segments = new Array<Segment>(count);
+  let segment = 0;
   for (let start = 0; start < lines.length;) {
     const first = lines[start] as Line;
     let end = start + 1;
     while (end < lines.length && sameVoice(first, lines[end] as Line)) end++;
-    // Exact size: an array grown by push keeps spare room, and the result is kept.
     const indexes: number[] = new Array<number>(end - start);
     let text = '';
     let tagged = false;
@@ -36,7 +41,7 @@ export function groupSegments(lines: readonly Line[]): Segment[] {
         taggedText = taggedText === '' ? line.taggedText : `${taggedText} ${line.taggedText}`;
       }
     }
-    segments.push({
+    segments[segment++] = {
       character: first.character,
       pace: first.pace,
       speed: first.speed,
@@ -45,7 +50,7 @@ export function groupSegments(lines: readonly Line[]): Segment[] {
       lines: indexes,
       text,
       taggedText,
-    });
+    };
     start = end;
   }
   return segments;

@@ -12,24 +12,25 @@ export interface Position {
 
 /**
  * A cursor over the lines of a source (terminators excluded): the parser pulls one line at a
- * time, so each line is read while it is still in cache, and the line starts are kept for
- * positions. A leading BOM is skipped; `\n`, `\r\n` and `\r` all end a line. Linear: each
- * `indexOf` resumes where the previous line ended.
+ * time, so each line is read while it is still in cache. A leading BOM is skipped; `\n`, `\r\n`
+ * and `\r` all end a line. Linear: each `indexOf` resumes where the previous line ended.
  */
 export class SourceLines {
-  /** Offset where each line read so far starts. */
-  readonly starts: number[] = [];
+  /** Where the first line starts: after the BOM, if any. */
+  readonly first: number;
   /** The current line, once `next()` has returned true. */
   start = 0;
   end = 0;
-  private following: number;
+  /** Where the next line starts; -1 after the last line. */
+  following: number;
   private cr: number;
   private lf: number;
 
   constructor(private readonly text: string) {
-    this.following = text.charCodeAt(0) === BOM ? 1 : 0;
-    this.cr = text.indexOf('\r', this.following);
-    this.lf = text.indexOf('\n', this.following);
+    this.first = text.charCodeAt(0) === BOM ? 1 : 0;
+    this.following = this.first;
+    this.cr = text.indexOf('\r', this.first);
+    this.lf = text.indexOf('\n', this.first);
   }
 
   /** Move to the next line; false at the end of the source. */
@@ -41,15 +42,31 @@ export class SourceLines {
     if (this.lf >= 0 && this.lf < start) this.lf = text.indexOf('\n', start);
     const { cr, lf } = this;
     const end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
-    this.starts.push(start);
     this.start = start;
     this.end = end < 0 ? text.length : end;
     this.following =
       end < 0 ? -1 : end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
     return true;
   }
+}
 
-  /** The position of an offset in a line already read. */
+/**
+ * Positions of offsets in a source. The lines are read again, only as far as `last`, the
+ * furthest offset asked for: a parse keeps no table of line starts, since most scripts report
+ * nothing, or little, and never past their end.
+ */
+export class Positions {
+  /** Offset where each line up to `last` starts. */
+  private readonly starts: number[] = [];
+
+  constructor(text: string, last: number) {
+    const lines = new SourceLines(text);
+    while (lines.next()) {
+      this.starts.push(lines.start);
+      if (lines.following < 0 || lines.following > last) break;
+    }
+  }
+
   position(offset: number): Position {
     const { starts } = this;
     let low = 0;

@@ -3,7 +3,9 @@
 import {
   CLOSE_BRACKET,
   COLON,
+  Finder,
   OPEN_BRACKET,
+  type Search,
   isSpace,
   skipSpace,
   trimEnd,
@@ -45,10 +47,28 @@ export interface Tag extends Span {
   value: Span;
 }
 
+/**
+ * A tag to read into. A parse reads a tag on most lines and keeps none of them, so a scanner
+ * reuses its own: a tag it returns is only valid until it reads the next.
+ */
+function newTag(): Tag {
+  return {
+    start: 0,
+    end: 0,
+    name: null,
+    wellFormed: false,
+    closed: false,
+    hasColon: false,
+    value: { start: 0, end: 0 },
+  };
+}
+
 /** The tag named by `[start, end)`, compared ASCII case-insensitively without copying it. */
 function knownName(text: string, start: number, end: number): TagName | null {
   const length = end - start;
-  next: for (const name of TAG_NAMES) {
+  // Indexed rather than `for…of`, which runs an iterator until the engine has compiled it.
+  next: for (let n = 0; n < TAG_NAMES.length; n++) {
+    const name = TAG_NAMES[n] as TagName;
     if (name.length !== length) continue;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(start + i);
@@ -79,28 +99,37 @@ function opensKnownTag(text: string, open: number, end: number): boolean {
 }
 
 /**
- * Read the tag between `open` (a `[`) and `close` (its `]`, or the end of the line when
- * `closed` is false; an unclosed tag is never well formed).
+ * Read into `tag` the tag between `open` (a `[`) and `close` (its `]`, or the end of the line
+ * when `closed` is false; an unclosed tag is never well formed).
  */
-function readTag(text: string, open: number, close: number, closed: boolean): Tag {
-  const end = closed ? close + 1 : close;
+function readTag(text: string, open: number, close: number, closed: boolean, tag: Tag): Tag {
   const first = skipSpace(text, open + 1, close);
   const firstEnd = wordEnd(text, first, close);
   let colon = firstEnd;
   while (colon < close && text.charCodeAt(colon) !== COLON) colon++;
   const hasColon = colon < close;
   const word = knownName(text, first, firstEnd);
-  const value = trimSpan(text, hasColon ? colon + 1 : firstEnd, close);
+  const valueStart = skipSpace(text, hasColon ? colon + 1 : firstEnd, close);
+  const valueEnd = trimEnd(text, valueStart, close);
   let name = word;
   let wellFormed = false;
   if (hasColon) {
-    const written = knownName(text, first, trimEnd(text, first, colon));
+    const keyEnd = trimEnd(text, first, colon);
+    const written = keyEnd === firstEnd ? word : knownName(text, first, keyEnd);
     if (written !== null && VALUED.has(written)) {
       name = written;
-      wellFormed = closed && value.end > value.start;
+      wellFormed = closed && valueEnd > valueStart;
     }
-  } else if (word !== null && BARE.has(word) && value.end === value.start) wellFormed = closed;
-  return { start: open, end, name, wellFormed, closed, hasColon, value };
+  } else if (word !== null && BARE.has(word) && valueEnd === valueStart) wellFormed = closed;
+  tag.start = open;
+  tag.end = closed ? close + 1 : close;
+  tag.name = name;
+  tag.wellFormed = wellFormed;
+  tag.closed = closed;
+  tag.hasColon = hasColon;
+  tag.value.start = valueStart;
+  tag.value.end = valueEnd;
+  return tag;
 }
 
 /**
@@ -108,58 +137,102 @@ function readTag(text: string, open: number, close: number, closed: boolean): Ta
  * known tag name (`[PACE: fast`) — or null when the line is a text line.
  */
 export function readTagLine(text: string, start: number, end: number): Tag | null {
-  if (text.charCodeAt(start) !== OPEN_BRACKET) return null;
-  for (let i = start + 1; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === OPEN_BRACKET) return null;
-    if (code === CLOSE_BRACKET) return i === end - 1 ? readTag(text, start, i, true) : null;
-  }
-  return opensKnownTag(text, start, end) ? readTag(text, start, end, false) : null;
+  return new TagScanner(text).tagLine(start, end);
 }
 
 /** A piece of a text line's markup: a tag or bracket group, or a lone `[` / `]`. */
-export type InlineToken = { kind: 'tag'; tag: Tag } | { kind: 'stray'; at: number };
+export type InlineKind = 'tag' | 'stray';
 
-/** Shared by the many text lines without brackets, to spare an allocation per line. */
-const NO_TOKENS: readonly InlineToken[] = Object.freeze([]);
+const findOpen: Search = (text, from) => text.indexOf('[', from);
+const findClose: Search = (text, from) => text.indexOf(']', from);
 
 /**
- * The bracket groups of a text line, in order, in one pass. An unclosed `[` followed by a known
- * tag name is a malformed tag running to the end of the line; any other lone bracket is stray.
+ * Reads the tags of one source, line after line: whole tag lines, and the bracket groups of
+ * text lines one at a time. Brackets are found natively, so most lines are passed over without
+ * a loop.
  */
-export function scanInline(text: string, start: number, end: number): readonly InlineToken[] {
-  let first = start;
-  while (first < end) {
-    const code = text.charCodeAt(first);
-    if (code === OPEN_BRACKET || code === CLOSE_BRACKET) break;
-    first++;
-  }
-  if (first === end) return NO_TOKENS;
-  const tokens: InlineToken[] = [];
-  let open = -1;
-  for (let i = first; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === OPEN_BRACKET) {
-      if (open >= 0 && unclosed(text, open, end, tokens)) return tokens;
-      open = i;
-    } else if (code === CLOSE_BRACKET) {
-      if (open < 0) tokens.push({ kind: 'stray', at: i });
-      else tokens.push({ kind: 'tag', tag: readTag(text, open, i, true) });
-      open = -1;
-    }
-  }
-  if (open >= 0) unclosed(text, open, end, tokens);
-  return tokens;
-}
+export class TagScanner {
+  /** The latest tag line read. */
+  private readonly lineTag = newTag();
+  /** The latest group read in a text line, when it is a tag. */
+  readonly tag = newTag();
+  /** The offset of the latest lone bracket read in a text line. */
+  stray = 0;
+  private at = 0;
+  private end = 0;
+  /** The `[` waiting for its `]`, or -1. */
+  private open = -1;
+  private readonly opens: Finder;
+  private readonly closes: Finder;
 
-/** Record the unclosed `[` at `open`; true when it swallowed the rest of the line. */
-function unclosed(text: string, open: number, end: number, tokens: InlineToken[]): boolean {
-  if (opensKnownTag(text, open, end)) {
-    tokens.push({ kind: 'tag', tag: readTag(text, open, end, false) });
-    return true;
+  constructor(private readonly text: string) {
+    this.opens = new Finder(text, findOpen);
+    this.closes = new Finder(text, findClose);
   }
-  tokens.push({ kind: 'stray', at: open });
-  return false;
+
+  /** The tag that the line `[start, end)` holds (see `readTagLine`), or null. */
+  tagLine(start: number, end: number): Tag | null {
+    const { text } = this;
+    if (text.charCodeAt(start) !== OPEN_BRACKET) return null;
+    const open = this.opens.find(start + 1, end);
+    const close = this.closes.find(start + 1, end);
+    if (close >= 0 && (open < 0 || close < open)) {
+      return close === end - 1 ? readTag(text, start, close, true, this.lineTag) : null;
+    }
+    if (open >= 0) return null;
+    return opensKnownTag(text, start, end) ? readTag(text, start, end, false, this.lineTag) : null;
+  }
+
+  /** Scan the text line `[start, end)` from its first bracket. */
+  line(start: number, end: number): void {
+    const open = this.opens.find(start, end);
+    const close = this.closes.find(start, end);
+    this.at = open < 0 ? (close < 0 ? end : close) : close < 0 ? open : Math.min(open, close);
+    this.end = end;
+    this.open = -1;
+  }
+
+  /**
+   * Read the line's next group, in order: a tag (in `tag`) or a lone bracket (at `stray`); null
+   * at the end. An unclosed `[` followed by a known tag name is a malformed tag running to the
+   * end of the line; any other lone bracket is stray.
+   */
+  next(): InlineKind | null {
+    const { text, end } = this;
+    while (this.at < end) {
+      const i = this.at++;
+      const code = text.charCodeAt(i);
+      if (code === OPEN_BRACKET) {
+        const open = this.open;
+        this.open = i;
+        if (open >= 0) return this.unclosed(open);
+      } else if (code === CLOSE_BRACKET) {
+        const open = this.open;
+        this.open = -1;
+        if (open >= 0) {
+          readTag(text, open, i, true, this.tag);
+          return 'tag';
+        }
+        this.stray = i;
+        return 'stray';
+      }
+    }
+    const open = this.open;
+    this.open = -1;
+    return open >= 0 ? this.unclosed(open) : null;
+  }
+
+  /** The unclosed `[` at `open`: a tag when it swallows the rest of the line, else stray. */
+  private unclosed(open: number): InlineKind {
+    if (opensKnownTag(this.text, open, this.end)) {
+      readTag(this.text, open, this.end, false, this.tag);
+      this.at = this.end;
+      this.open = -1;
+      return 'tag';
+    }
+    this.stray = open;
+    return 'stray';
+  }
 }
 
 /** The most characters (code points) inside an audio tag's brackets. */

@@ -52,6 +52,44 @@ export function findCode(text: string, code: number, start: number, end: number)
   return -1;
 }
 
+/** Where the first match at or after `from` is, or -1: a native search, such as `indexOf`. */
+export type Search = (text: string, from: number) => number;
+
+/** A `Search` for a global regular expression that matches one character. */
+export function searchFor(pattern: RegExp): Search {
+  return (text, from) => {
+    pattern.lastIndex = from;
+    return pattern.test(text) ? pattern.lastIndex - 1 : -1;
+  };
+}
+
+/**
+ * Finds something in a source at offsets that move forward, line after line. Each search runs
+ * natively, and its answer is kept until the offsets pass it, so however many lines ask, the
+ * source is searched once in all: no JavaScript loop over their characters, which costs most
+ * before the engine has compiled it.
+ */
+export class Finder {
+  /** Where the kept answer was searched from: a search starting before it is done again. */
+  private from = Infinity;
+  /** The first match at or after `from`, or -1 when there is none. */
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly search: Search,
+  ) {}
+
+  /** Offset of the first match in `[start, end)`, or -1. */
+  find(start: number, end: number): number {
+    if (start < this.from || (this.at >= 0 && this.at < start)) {
+      this.from = start;
+      this.at = this.search(this.text, start);
+    }
+    return this.at >= 0 && this.at < end ? this.at : -1;
+  }
+}
+
 /** A `key: value` line (META keys, a beat's `name:`), split at its first colon. */
 export interface KeyValue {
   key: string;
