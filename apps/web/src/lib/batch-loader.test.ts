@@ -16,4 +16,18 @@ describe('BatchLoader', () => {
     await Promise.resolve();
     expect(calls).toEqual([['a', 'b'], ['c'], ['b']]);
   });
+
+  it('loads a list at once, and not again when asked for in the same moment', async () => {
+    const calls: string[][] = [];
+    const loader = new BatchLoader(async (ids) => {
+      calls.push(ids);
+    }, 10);
+    loader.loadNow(['a', 'b']);
+    expect(calls).toEqual([['a', 'b']]);
+    loader.want('a');
+    loader.want('c');
+    loader.loadNow(['b']);
+    await Promise.resolve();
+    expect(calls).toEqual([['a', 'b'], ['c']]);
+  });
 });

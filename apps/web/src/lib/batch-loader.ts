@@ -30,6 +30,13 @@ export class BatchLoader {
     });
   }
 
+  /** Loads these ids at once, in one call, unless they were asked for already. */
+  loadNow(ids: readonly string[]): void {
+    const fresh = ids.filter((id) => !this.#asked.has(id));
+    for (const id of fresh) this.#asked.add(id);
+    if (fresh.length > 0) void this.#load(fresh);
+  }
+
   /** Asked for again next time (`want` loads it). */
   forget(id: string): void {
     this.#asked.delete(id);

@@ -33,6 +33,8 @@ import type { PlayItem } from './player.svelte.js';
 
 /** Beats per `takes.forBeats` call: a screenful and the rows read ahead of it. */
 const BEATS_PER_LOAD = 40;
+/** Beats asked for as soon as the outline arrives: what a laptop window shows at first. */
+const FIRST_SCREEN = 4;
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 type Progress = SessionView['progress'];
@@ -98,9 +100,16 @@ export class SessionController {
       if (this.#disposed) return;
       const session = reviewSession(outline);
       this.#details.forgetAll();
+      if (this.cursor !== null && this.cursor >= session.beats.length) this.cursor = null;
+      // The first screen's takes are asked for now, and the page renders a task later: the
+      // request leaves before the render, not after the rows have mounted.
+      const first = this.cursor ?? 0;
+      const firstIds = session.beats.slice(first, first + FIRST_SCREEN).map((beat) => beat.id);
+      this.#details.loadNow(firstIds);
+      await new Promise((resolve) => setTimeout(resolve));
+      if (this.#disposed) return;
       this.session = session;
       this.state = 'ready';
-      if (this.cursor !== null && this.cursor >= session.beats.length) this.cursor = null;
     } catch (error) {
       if (this.#disposed) return;
       const described = describeError(error);
