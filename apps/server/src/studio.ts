@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { createLocalStorage, createSegmentCache } from '@studio/audio';
+import { createLocalStorage, createMp3EncoderPool, createSegmentCache } from '@studio/audio';
 import {
   claimJobs,
   createDatabase,
@@ -127,6 +127,7 @@ export async function createStudio(
     db,
     storage,
     cache: createSegmentCache(storage),
+    encoder: createMp3EncoderPool(),
     provider: createProvider(config.provider),
     gate: createRequestGate(limit),
     halts: createSessionHalts(),
@@ -195,6 +196,7 @@ export async function createStudio(
       // SSE streams and keep-alive sockets would hold `close` open forever.
       server.closeAllConnections();
       await worker.stop();
+      await services.encoder.close();
       await closed;
       await database.close();
     },

@@ -34,8 +34,15 @@ export async function sessionTranscriber(
   services: Pick<Services, 'db' | 'transcriber'>,
   sessionId: string,
 ): Promise<Transcriber | null> {
-  const listening = await getSessionQcListening(services.db, sessionId);
-  return listening === false ? null : services.transcriber;
+  return transcriberFor(services, await getSessionQcListening(services.db, sessionId));
+}
+
+/** The studio's transcriber unless the session's own setting (`qcListening`) turns it off. */
+export function transcriberFor(
+  services: Pick<Services, 'transcriber'>,
+  qcListening: boolean | null,
+): Transcriber | null {
+  return qcListening === false ? null : services.transcriber;
 }
 
 /** Whether a session's takes are transcribed: its own setting, else the studio's default. */
