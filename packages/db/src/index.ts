@@ -107,7 +107,7 @@ export {
   deleteTake,
   getTake,
   selectTake,
-  sessionTakeQc,
+  sessionTakeStats,
   setTakeQc,
   storageKeysInUse,
   type AddedTake,

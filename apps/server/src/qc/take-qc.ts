@@ -19,7 +19,7 @@ import {
   getSessionQcListening,
   getTake,
   selectTake,
-  sessionTakeQc,
+  sessionTakeStats,
   setTakeQc,
   DbError,
   type BeatRow,
@@ -71,8 +71,8 @@ export async function withSessionChecks(
     listening?: Awaited<ReturnType<typeof listenToTake>>;
   },
 ): Promise<QcResult> {
-  const others = (await sessionTakeQc(services.db, input.sessionId)).flatMap(({ takeId, qc }) =>
-    takeId !== input.takeId && qc.stats ? [qc.stats] : [],
+  const others = (await sessionTakeStats(services.db, input.sessionId)).flatMap(
+    ({ takeId, stats }) => (takeId !== input.takeId && stats ? [stats] : []),
   );
   const session = input.qc.stats
     ? sessionChecks({
