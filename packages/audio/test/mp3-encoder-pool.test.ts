@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openLameStream } from '../src/mp3/lame-stream.js';
+import { compileMp3Module, openLameStream } from '../src/mp3/lame-stream.js';
 import { createMp3EncoderPool, Mp3EncoderError } from '../src/mp3/mp3-encoder-pool.js';
 import { decodeToPcm } from '../src/testing/index.js';
 import { syntheticSpeech } from '../src/testing/synthetic-speech.js';
@@ -54,6 +54,19 @@ describe('the MP3 encoder pool', () => {
     aborted.abort();
     await expect(aborted.end()).rejects.toBeInstanceOf(Mp3EncoderError);
     expect((await pool.encode(speech, 24_000)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a pool given LAME compiled beforehand', () => {
+  it('encodes with it to the same bytes', async () => {
+    const pool = createMp3EncoderPool({ threads: 1, module: compileMp3Module() });
+    try {
+      const inThread = await openLameStream(24_000, 128);
+      inThread.write(speech);
+      expect((await pool.encode(speech, 24_000)).equals(inThread.end())).toBe(true);
+    } finally {
+      await pool.close();
+    }
   });
 });
 

@@ -5,7 +5,13 @@ import {
 } from './mp3-encoder-pool.js';
 
 export type { EncodeMp3Options } from './mp3-encoder-pool.js';
-export { DEFAULT_BITRATE_KBPS, MP3_SAMPLE_RATE, type Mp3Bitrate } from './lame-stream.js';
+export type { Mp3Module } from './lame-stream.js';
+export {
+  compileMp3Module,
+  DEFAULT_BITRATE_KBPS,
+  MP3_SAMPLE_RATE,
+  type Mp3Bitrate,
+} from './lame-stream.js';
 
 let shared: Mp3Encoder | undefined;
 

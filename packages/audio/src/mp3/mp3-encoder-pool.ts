@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { DEFAULT_BITRATE_KBPS, type Mp3Bitrate } from './lame-stream.js';
+import { DEFAULT_BITRATE_KBPS, type Mp3Bitrate, type Mp3Module } from './lame-stream.js';
 import type { FromWorker, ToWorker } from './mp3-worker-protocol.js';
 
 export class Mp3EncoderError extends Error {
@@ -45,6 +45,8 @@ export interface Mp3EncoderPoolOptions {
   threads?: number;
   /** Each worker's heap bounds: a worker past them dies, and fails only its own streams. */
   resourceLimits?: ResourceLimits;
+  /** LAME compiled beforehand (`compileMp3Module`), shared by every worker. */
+  module?: Mp3Module;
 }
 
 /**
@@ -67,9 +69,9 @@ interface Slot {
  * Bundled (`pnpm start`), the worker is the JavaScript file beside the bundle. From source (tsx,
  * vitest) it is TypeScript: a bootstrap registers tsx's loader in the thread, then loads it.
  */
-function startWorker(resourceLimits: ResourceLimits): Worker {
+function startWorker(resourceLimits: ResourceLimits, workerData: unknown): Worker {
   if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./mp3-worker.mjs', import.meta.url), { resourceLimits });
+    return new Worker(new URL('./mp3-worker.mjs', import.meta.url), { resourceLimits, workerData });
   }
   const tsx = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const api = pathToFileURL(join(tsx, 'dist/esm/api/index.mjs')).href;
@@ -77,7 +79,7 @@ function startWorker(resourceLimits: ResourceLimits): Worker {
   const bootstrap = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(script)}); });`;
   // tsx's transform cache would go to the system temp folder; the worker's few files need none.
   const env = { ...process.env, TSX_DISABLE_CACHE: '1' };
-  return new Worker(bootstrap, { eval: true, resourceLimits, env });
+  return new Worker(bootstrap, { eval: true, resourceLimits, env, workerData });
 }
 
 export function createMp3EncoderPool(options: Mp3EncoderPoolOptions = {}): Mp3Encoder {
@@ -94,7 +96,7 @@ export function createMp3EncoderPool(options: Mp3EncoderPoolOptions = {}): Mp3En
   }
 
   function spawn(): Slot {
-    const worker = startWorker(options.resourceLimits ?? WORKER_LIMITS);
+    const worker = startWorker(options.resourceLimits ?? WORKER_LIMITS, options.module);
     const slot: Slot = { worker, streams: new Map() };
     worker.on('message', (message: FromWorker) => {
       const stream = slot.streams.get(message.id);

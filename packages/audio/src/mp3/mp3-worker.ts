@@ -2,12 +2,14 @@
  * A worker thread of the MP3 encoder pool: runs LAME on the streams the pool opens here, in the
  * order their messages come, and answers each stream once (its MP3, or why it failed).
  */
-import { parentPort } from 'node:worker_threads';
-import { openLameStream, type LameStream } from './lame-stream.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { isMp3Module, openLameStream, type LameStream } from './lame-stream.js';
 import type { FromWorker, ToWorker } from './mp3-worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('mp3-worker runs as a worker thread');
+/** LAME compiled by the pool's owner (`compileMp3Module`), or nothing: compiled here. */
+const module = isMp3Module(workerData) ? workerData : undefined;
 
 /** Each stream's work so far: a chain, so its messages run in order while LAME loads. */
 const streams = new Map<number, Promise<LameStream>>();
@@ -30,7 +32,7 @@ function fail(id: number, error: unknown): void {
 port.on('message', (message: ToWorker) => {
   const { id } = message;
   if (message.type === 'open') {
-    streams.set(id, openLameStream(message.sampleRate, message.bitrateKbps));
+    streams.set(id, openLameStream(message.sampleRate, message.bitrateKbps, module));
   }
   const stream = streams.get(id);
   if (!stream) return;
