@@ -9,10 +9,18 @@
  * `dist/` is as deep as `src/`, so the paths code derives from `import.meta.url` (the repository
  * root, the migrations folder) are the same from either.
  */
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 export const serverBundle = fileURLToPath(new URL('./dist/main.mjs', import.meta.url));
+
+/**
+ * The MP3 encoder's worker thread, a second entry: the pool finds it beside the bundle
+ * (`./mp3-worker.mjs` from the bundle's own URL).
+ */
+const mp3Worker = createRequire(import.meta.url).resolve('@studio/audio/mp3-worker');
 
 const external = [
   '@electric-sql/pglite',
@@ -24,8 +32,12 @@ const external = [
 
 export async function bundleServer(): Promise<string> {
   await build({
-    entryPoints: [fileURLToPath(new URL('./src/main.ts', import.meta.url))],
-    outfile: serverBundle,
+    entryPoints: {
+      main: fileURLToPath(new URL('./src/main.ts', import.meta.url)),
+      'mp3-worker': mp3Worker,
+    },
+    outdir: dirname(serverBundle),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -2,7 +2,7 @@
  * What every procedure and job works with: the studio's parts, built once by `createStudio`
  * (or by a test), plus, per request, a logger carrying the request id.
  */
-import type { SegmentCache, SpeechProvider, Storage, Transcriber } from '@studio/audio';
+import type { Mp3Encoder, SegmentCache, SpeechProvider, Storage, Transcriber } from '@studio/audio';
 import type { StudioDb } from '@studio/db';
 import type { Account } from './account/account.js';
 import type { EventBus } from './events/bus.js';
@@ -17,6 +17,8 @@ export interface Services {
   db: StudioDb;
   storage: Storage;
   cache: SegmentCache;
+  /** The worker threads that encode takes and exports, off the event loop. */
+  encoder: Mp3Encoder;
   /** The bare provider; work speaks through `providerFor` (gate, halts, retries). */
   provider: SpeechProvider;
   /** Holds the requests of the whole process to the concurrency limit. */

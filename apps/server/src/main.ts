@@ -1,4 +1,5 @@
 /** `pnpm start`: the whole studio in one process on one port. */
+import { compileMp3Module } from '@studio/audio';
 import { EnvError, loadProcessEnv, type StudioConfig } from './env.js';
 import { createStudio } from './studio.js';
 import { tuneMemory } from './tune-memory.js';
@@ -14,9 +15,11 @@ function configOrExit(): StudioConfig {
 }
 
 async function main(): Promise<void> {
+  // Before the flags: `--liftoff-only` would hold LAME to baseline code too (twice as slow).
+  const mp3Module = compileMp3Module();
   tuneMemory();
   const config = configOrExit();
-  const studio = await createStudio(config);
+  const studio = await createStudio(config, { mp3Module });
   const url = await studio.start();
   const { log, provider } = studio.services;
   log.info(

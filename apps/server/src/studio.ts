@@ -9,7 +9,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { createLocalStorage, createSegmentCache } from '@studio/audio';
+import {
+  createLocalStorage,
+  createMp3EncoderPool,
+  createSegmentCache,
+  type Mp3Module,
+} from '@studio/audio';
 import {
   claimJobs,
   createDatabase,
@@ -57,6 +62,8 @@ export interface StudioOptions {
   leaseRenewMs?: number;
   /** The longest a generation job may run (default `JOB_DEADLINE_MS`). */
   jobDeadlineMs?: number;
+  /** LAME compiled before the V8 flags (`tune-memory.ts`): the encoder threads' optimizing tier. */
+  mp3Module?: Mp3Module;
 }
 
 export interface Studio {
@@ -127,6 +134,7 @@ export async function createStudio(
     db,
     storage,
     cache: createSegmentCache(storage),
+    encoder: createMp3EncoderPool(options.mp3Module ? { module: options.mp3Module } : {}),
     provider: createProvider(config.provider),
     gate: createRequestGate(limit),
     halts: createSessionHalts(),
@@ -195,6 +203,7 @@ export async function createStudio(
       // SSE streams and keep-alive sockets would hold `close` open forever.
       server.closeAllConnections();
       await worker.stop();
+      await services.encoder.close();
       await closed;
       await database.close();
     },

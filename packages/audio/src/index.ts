@@ -150,8 +150,16 @@ export type { ExportNote, ReviewedBeat, TakeReviewRecord } from './export/review
 
 export { ffmpegProcessCount, resolveFfmpegPath, FfmpegError } from './ffmpeg/run-ffmpeg.js';
 export type { FfmpegOptions } from './ffmpeg/run-ffmpeg.js';
-export { encodeMp3, MP3_SAMPLE_RATE, DEFAULT_BITRATE_KBPS } from './mp3/encode-mp3.js';
-export type { EncodeMp3Options, Mp3Bitrate } from './mp3/encode-mp3.js';
+export {
+  compileMp3Module,
+  encodeMp3,
+  sharedMp3Encoder,
+  MP3_SAMPLE_RATE,
+  DEFAULT_BITRATE_KBPS,
+} from './mp3/encode-mp3.js';
+export { createMp3EncoderPool, Mp3EncoderError } from './mp3/mp3-encoder-pool.js';
+export type { Mp3Encoder, Mp3EncoderPoolOptions, Mp3Encoding } from './mp3/mp3-encoder-pool.js';
+export type { EncodeMp3Options, Mp3Bitrate, Mp3Module } from './mp3/encode-mp3.js';
 export { decodeToPcm } from './ffmpeg/decode.js';
 
 export { QC_CODES, QC_SEVERITIES, QC_STATUSES, qcStatusOf } from './qc/qc-result.js';

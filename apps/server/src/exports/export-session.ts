@@ -27,7 +27,7 @@ export interface ExportRequest {
 }
 
 export async function exportSession(
-  services: Pick<Services, 'db' | 'storage' | 'sessionState' | 'ffmpegPath'>,
+  services: Pick<Services, 'db' | 'storage' | 'encoder' | 'sessionState' | 'ffmpegPath'>,
   request: ExportRequest,
 ): Promise<ExportView> {
   const { db, sessionState } = services;
@@ -63,6 +63,7 @@ export async function exportSession(
         allowFlagged: request.allowFlagged,
       },
       storage: services.storage,
+      encoder: services.encoder,
       exportId: row.id,
       ffmpegPath: services.ffmpegPath,
     });

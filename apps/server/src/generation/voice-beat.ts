@@ -10,14 +10,13 @@ import {
   completeJob,
   failJob,
   getBeat,
-  getSessionDialogueMode,
-  getSessionLedger,
+  getSessionVoicing,
   hasOpenJobs,
   listSessionJobs,
   type ErrorInfo,
   type GenerationJob,
 } from '@studio/db';
-import { renderTake, SpeechError } from '@studio/audio';
+import { Mp3EncoderError, renderTake, SpeechError } from '@studio/audio';
 import type { Services } from '../context.js';
 import { domainCodeOf } from '../errors.js';
 import { surroundings } from './neighbours.js';
@@ -25,7 +24,7 @@ import { projectLexicon } from '../lexicon/project-lexicon.js';
 import { BudgetExceededError } from './budgets.js';
 import { statusAfterReview } from '../sessions/review-status.js';
 import type { SessionReviewState } from '../events/session-state.js';
-import { followUpQc, sessionTranscriber, withSessionChecks } from '../qc/take-qc.js';
+import { followUpQc, transcriberFor, withSessionChecks } from '../qc/take-qc.js';
 import { renderProfiles } from './profiles.js';
 import { providerFor } from './providers.js';
 import { stopsSession } from './session-halts.js';
@@ -60,24 +59,25 @@ export async function voiceBeat(
     const { direction, ...overrides } = job.overrides;
     // A regeneration ties into the neighbours' selected takes as they are now.
     const around = await beatNeighbours(db, beat);
-    const { project } = await getSessionLedger(db, job.sessionId);
+    const session = await getSessionVoicing(db, job.sessionId);
     // Live prices for the budget and the ledger; the capability table's when the API is down.
     await services.account.models().catch(() => []);
     const rendered = await renderTake({
       ...surroundings(around.previous, around.next),
-      dialogueMode: await getSessionDialogueMode(db, job.sessionId),
+      dialogueMode: session.dialogueMode,
       beat: beat.parsed,
       profiles: await renderProfiles(services),
       overrides,
-      lexicon: await projectLexicon(services, project),
+      lexicon: await projectLexicon(services, session.project),
       provider: providerFor(services, { log, sessionId: job.sessionId, jobId: job.id }),
       storage: services.storage,
       cache: services.cache,
+      encoder: services.encoder,
       sessionId: job.sessionId,
       takeId: job.id,
       // Every job but a first voicing asks for a new performance.
       regenerate: job.kind !== 'generate',
-      transcriber: await sessionTranscriber(services, job.sessionId),
+      transcriber: transcriberFor(services, session.qcListening),
       signal: jobSignal,
     });
     const takeDirection = direction ?? beat.parsed.primaryDirection;
@@ -148,7 +148,8 @@ async function recordFailure(
   error: unknown,
   log: Services['log'],
 ): Promise<void> {
-  const code = domainCodeOf(error) ?? 'internal';
+  // An encoder thread that failed or died fails the beat with its own code, for a person to retry.
+  const code = domainCodeOf(error) ?? (error instanceof Mp3EncoderError ? error.code : 'internal');
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof BudgetExceededError) {
     log.warn({ creditsNeeded: error.creditsNeeded }, 'budget reached: stopping the session');

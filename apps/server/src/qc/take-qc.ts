@@ -19,7 +19,7 @@ import {
   getSessionQcListening,
   getTake,
   selectTake,
-  sessionTakeQc,
+  sessionTakeStats,
   setTakeQc,
   DbError,
   type BeatRow,
@@ -34,8 +34,15 @@ export async function sessionTranscriber(
   services: Pick<Services, 'db' | 'transcriber'>,
   sessionId: string,
 ): Promise<Transcriber | null> {
-  const listening = await getSessionQcListening(services.db, sessionId);
-  return listening === false ? null : services.transcriber;
+  return transcriberFor(services, await getSessionQcListening(services.db, sessionId));
+}
+
+/** The studio's transcriber unless the session's own setting (`qcListening`) turns it off. */
+export function transcriberFor(
+  services: Pick<Services, 'transcriber'>,
+  qcListening: boolean | null,
+): Transcriber | null {
+  return qcListening === false ? null : services.transcriber;
 }
 
 /** Whether a session's takes are transcribed: its own setting, else the studio's default. */
@@ -64,8 +71,8 @@ export async function withSessionChecks(
     listening?: Awaited<ReturnType<typeof listenToTake>>;
   },
 ): Promise<QcResult> {
-  const others = (await sessionTakeQc(services.db, input.sessionId)).flatMap(({ takeId, qc }) =>
-    takeId !== input.takeId && qc.stats ? [qc.stats] : [],
+  const others = (await sessionTakeStats(services.db, input.sessionId)).flatMap(
+    ({ takeId, stats }) => (takeId !== input.takeId && stats ? [stats] : []),
   );
   const session = input.qc.stats
     ? sessionChecks({

@@ -67,6 +67,7 @@ export async function previewVoice(
     | 'db'
     | 'storage'
     | 'cache'
+    | 'encoder'
     | 'provider'
     | 'gate'
     | 'halts'
@@ -103,6 +104,7 @@ export async function previewVoice(
     provider: providerFor(services, { log: services.log.child({ preview: profile.character }) }),
     storage: services.storage,
     cache: services.cache,
+    encoder: services.encoder,
     sessionId: PREVIEW_SESSION,
     takeId: id,
     ...(signal ? { signal } : {}),

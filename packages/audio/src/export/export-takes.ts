@@ -1,5 +1,6 @@
 import { decodeToPcm } from '../ffmpeg/decode.js';
 import { encodeMp3, MP3_SAMPLE_RATE, type Mp3Bitrate } from '../mp3/encode-mp3.js';
+import type { Mp3Encoder } from '../mp3/mp3-encoder-pool.js';
 import { normalizeLoudness, TRUE_PEAK_DBTP } from '../ffmpeg/loudness.js';
 import type { LoudnessTarget } from '../provider-facts.js';
 import type { QcFlag, QcStatus } from '../qc/qc-result.js';
@@ -57,6 +58,8 @@ export interface ExportInput extends FfmpegOptions {
   storage: Storage;
   exportId: string;
   bitrateKbps?: Mp3Bitrate;
+  /** Where the MP3s are encoded (default: the process's shared pool of worker threads). */
+  encoder?: Mp3Encoder;
   onProgress?: (progress: ExportProgress) => void;
 }
 
@@ -139,7 +142,10 @@ export async function exportTakes(input: ExportInput): Promise<ExportResult> {
     let data = original;
     if (loudness !== null) {
       pcm = (await normalizeLoudness(pcm, MP3_SAMPLE_RATE, loudness, ffmpeg)).pcm;
-      data = await encodeMp3(pcm, MP3_SAMPLE_RATE, { bitrateKbps: input.bitrateKbps });
+      data = await encodeMp3(pcm, MP3_SAMPLE_RATE, {
+        bitrateKbps: input.bitrateKbps,
+        encoder: input.encoder,
+      });
     }
     const file = `${beat.beatKey}.mp3`;
     const startMs = toMs(offset);
@@ -181,7 +187,10 @@ export async function exportTakes(input: ExportInput): Promise<ExportResult> {
     master = (await normalizeLoudness(master, MP3_SAMPLE_RATE, loudness, ffmpeg)).pcm;
   files.push({
     name: MASTER_FILE,
-    data: await encodeMp3(master, MP3_SAMPLE_RATE, { bitrateKbps: input.bitrateKbps }),
+    data: await encodeMp3(master, MP3_SAMPLE_RATE, {
+      bitrateKbps: input.bitrateKbps,
+      encoder: input.encoder,
+    }),
   });
   progress('master');
 

@@ -1,52 +1,33 @@
-import { createMp3Encoder } from 'wasm-media-encoders';
-import { infoFrame } from './info-frame.js';
+import {
+  createMp3EncoderPool,
+  type EncodeMp3Options,
+  type Mp3Encoder,
+} from './mp3-encoder-pool.js';
 
-export const MP3_SAMPLE_RATE = 44_100;
-export const DEFAULT_BITRATE_KBPS = 128;
+export type { EncodeMp3Options } from './mp3-encoder-pool.js';
+export type { Mp3Module } from './lame-stream.js';
+export {
+  compileMp3Module,
+  DEFAULT_BITRATE_KBPS,
+  MP3_SAMPLE_RATE,
+  type Mp3Bitrate,
+} from './lame-stream.js';
 
-/** Constant bitrates of MPEG-1 Layer III (a 44.1 kHz MP3) that the encoder accepts. */
-export type Mp3Bitrate = 32 | 40 | 48 | 64 | 80 | 96 | 112 | 128 | 160 | 192 | 224 | 256 | 320;
-
-export interface EncodeMp3Options {
-  bitrateKbps?: Mp3Bitrate;
-}
-
-/** LAME's encoder delay (`lame_get_encoder_delay`), in output samples. */
-const LAME_ENCODER_DELAY = 576;
-/** Samples handed to the encoder per call: bounds the WASM memory a long master needs. */
-const CHUNK_SAMPLES = 1 << 16;
-
-type Encoder = Awaited<ReturnType<typeof createMp3Encoder>>;
-let shared: Promise<Encoder> | undefined;
+let shared: Mp3Encoder | undefined;
 
 /**
- * PCM → MP3 44.1 kHz mono CBR, in process: LAME compiled to WASM (the encoder ffmpeg used,
- * resampling included), so a take costs no process spawn. The LAME Info frame in front carries
- * the encoder delay and padding: decoders return exactly the samples that went in.
+ * The process's default pool, for callers that bring none (the bench, tools): started on first
+ * use; its idle workers never keep the process alive. A studio owns and closes its own.
  */
+export function sharedMp3Encoder(): Mp3Encoder {
+  return (shared ??= createMp3EncoderPool());
+}
+
+/** PCM → MP3 44.1 kHz mono CBR on a worker thread (`encoder`, or the shared pool). */
 export async function encodeMp3(
   pcm: Int16Array,
   sampleRate: number,
-  options: EncodeMp3Options = {},
+  options: EncodeMp3Options & { encoder?: Mp3Encoder | undefined } = {},
 ): Promise<Buffer> {
-  // Compiled once per process (~35 ms). Everything below is synchronous: callers share it.
-  const encoder = await (shared ??= createMp3Encoder());
-  encoder.configure({
-    sampleRate,
-    channels: 1,
-    bitrate: options.bitrateKbps ?? DEFAULT_BITRATE_KBPS,
-    outputSampleRate: MP3_SAMPLE_RATE,
-  });
-  const parts: Uint8Array[] = [];
-  const floats = new Float32Array(Math.min(CHUNK_SAMPLES, pcm.length));
-  for (let start = 0; start < pcm.length; start += CHUNK_SAMPLES) {
-    const chunk = pcm.subarray(start, start + CHUNK_SAMPLES);
-    for (let i = 0; i < chunk.length; i++) floats[i] = (chunk[i] ?? 0) / 32_768;
-    // The encoder owns the returned bytes until its next call: copy them.
-    parts.push(encoder.encode([floats.subarray(0, chunk.length)]).slice());
-  }
-  parts.push(encoder.finalize().slice());
-  const audio = Buffer.concat(parts);
-  const samples = Math.round((pcm.length * MP3_SAMPLE_RATE) / sampleRate);
-  return Buffer.concat([infoFrame({ audio, encoderDelay: LAME_ENCODER_DELAY, samples }), audio]);
+  return (options.encoder ?? sharedMp3Encoder()).encode(pcm, sampleRate, options);
 }

@@ -23,9 +23,14 @@ export function pcmToBytes(pcm: Int16Array): Buffer {
   return Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
 }
 
-/** Copies so the result is aligned even when the bytes sit at an odd offset of a pooled Buffer. */
+/**
+ * Views the bytes as samples without copying where they are aligned (a decoded or read buffer
+ * of its own); copies the ones at an odd offset (e.g. inside Node's shared Buffer pool).
+ */
 export function bytesToPcm(bytes: Uint8Array): Int16Array {
-  const out = new Int16Array(Math.floor(bytes.byteLength / 2));
+  const samples = Math.floor(bytes.byteLength / 2);
+  if (bytes.byteOffset % 2 === 0) return new Int16Array(bytes.buffer, bytes.byteOffset, samples);
+  const out = new Int16Array(samples);
   new Uint8Array(out.buffer).set(bytes.subarray(0, out.byteLength));
   return out;
 }

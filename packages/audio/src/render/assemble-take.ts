@@ -1,4 +1,4 @@
-import { fadeIn, fadeOut, msToSamples } from '../pcm/pcm.js';
+import { concatPcm, fadeIn, fadeOut, msToSamples } from '../pcm/pcm.js';
 import type { SpeechResult } from '../providers/speech-provider.js';
 import type { SegmentEnd } from '../qc/signal-checks.js';
 import type { LineTiming } from '../types.js';
@@ -67,24 +67,39 @@ interface Piece {
   silenceAfter: number;
 }
 
+/** Builds a take in PCM one segment at a time, in order, as the segments are voiced. */
+export interface TakeAssembler {
+  /**
+   * Cuts the segment at every line end and appends its lines, each followed by its written
+   * pause as silence. Returns the samples it appended; `last`: the take's final segment.
+   */
+  add(segment: VoicedSegment, last: boolean): Int16Array;
+  /** The whole take (after the last segment). */
+  finish(): AssembledTake;
+}
+
 /**
- * Builds the take in PCM: each segment is cut at every line end (between one line's last
- * aligned character and the next line's first), and each line is followed by its written pause
- * as real silence — the last line's pause is the beat's trailing pause (els-spec §5).
+ * Each segment is cut at every line end (between one line's last aligned character and the next
+ * line's first), and each line is followed by its written pause as real silence — the last line's
+ * pause is the beat's trailing pause (els-spec §5). Cuts are faded where silence meets audio.
  */
-export function assembleTake(segments: readonly VoicedSegment[]): AssembledTake {
-  const sampleRate = segments[0]?.audio.sampleRate ?? 0;
-  if (segments.some((segment) => segment.audio.sampleRate !== sampleRate)) {
-    throw new Error('Segments of one take must share a sample rate');
-  }
-  const ms = (value: number) => msToSamples(value, sampleRate);
-  const pieces: Piece[] = [];
+export function createTakeAssembler(): TakeAssembler {
+  let sampleRate = 0;
+  const chunks: Int16Array[] = [];
   const timings: LineTiming[] = [];
   const inexactSegments: number[] = [];
   const segmentEnds: SegmentEnd[] = [];
   let total = 0;
+  /** Whether the audio so far ends in silence (or nothing): the next piece fades in. */
+  let afterSilence = true;
 
-  segments.forEach(({ audio, lines }, segmentIndex) => {
+  function add({ audio, lines }: VoicedSegment, last: boolean): Int16Array {
+    if (chunks.length === 0) sampleRate = audio.sampleRate;
+    if (audio.sampleRate !== sampleRate) {
+      throw new Error('Segments of one take must share a sample rate');
+    }
+    const ms = (value: number) => msToSamples(value, sampleRate);
+    const segmentIndex = chunks.length;
     const { pcm } = audio;
     const clamp = (sample: number) => Math.min(pcm.length, Math.max(0, sample));
     const { spans, exact } = lineSpans(
@@ -103,6 +118,8 @@ export function assembleTake(segments: readonly VoicedSegment[]): AssembledTake 
     }
     cuts.push(Math.max(cuts.at(-1) ?? 0, clamp((ends.at(-1) ?? pcm.length) + ms(KEEP_AFTER_MS))));
 
+    const pieces: Piece[] = [];
+    const segmentStart = total;
     lines.forEach((line, k) => {
       const from = cuts[k] ?? 0;
       const to = cuts[k + 1] ?? from;
@@ -127,18 +144,26 @@ export function assembleTake(segments: readonly VoicedSegment[]): AssembledTake 
       pieces.push({ pcm, from, to, silenceAfter });
       total += to - from + silenceAfter;
     });
-  });
 
-  const out = new Int16Array(total);
-  const fade = ms(FADE_MS);
-  let at = 0;
-  pieces.forEach((piece, i) => {
-    const length = piece.to - piece.from;
-    out.set(piece.pcm.subarray(piece.from, piece.to), at);
-    const ramp = Math.min(fade, Math.floor(length / 2));
-    if (i === 0 || (pieces[i - 1]?.silenceAfter ?? 0) > 0) fadeIn(out, at, ramp);
-    if (piece.silenceAfter > 0 || i === pieces.length - 1) fadeOut(out, at + length, ramp);
-    at += length + piece.silenceAfter;
-  });
-  return { pcm: out, sampleRate, timings, inexactSegments, segmentEnds };
+    const out = new Int16Array(total - segmentStart);
+    const fade = ms(FADE_MS);
+    let at = 0;
+    pieces.forEach((piece, i) => {
+      const length = piece.to - piece.from;
+      out.set(piece.pcm.subarray(piece.from, piece.to), at);
+      const ramp = Math.min(fade, Math.floor(length / 2));
+      if (afterSilence) fadeIn(out, at, ramp);
+      const final = last && i === pieces.length - 1;
+      if (piece.silenceAfter > 0 || final) fadeOut(out, at + length, ramp);
+      at += length + piece.silenceAfter;
+      afterSilence = piece.silenceAfter > 0;
+    });
+    chunks.push(out);
+    return out;
+  }
+
+  return {
+    add,
+    finish: () => ({ pcm: concatPcm(chunks), sampleRate, timings, inexactSegments, segmentEnds }),
+  };
 }

@@ -1,7 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Beat, Segment } from '@studio/els';
 import { segmentHash, type SegmentCache } from '../cache/segment-cache.js';
-import { encodeMp3, type Mp3Bitrate } from '../mp3/encode-mp3.js';
+import { sharedMp3Encoder, type Mp3Bitrate } from '../mp3/encode-mp3.js';
+import type { Mp3Encoder, Mp3Encoding } from '../mp3/mp3-encoder-pool.js';
 import {
   DEFAULT_DIALOGUE_MODE,
   modelCapabilities,
@@ -17,13 +18,13 @@ import {
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { listenToTake } from '../qc/listen.js';
 import type { QcResult } from '../qc/qc-result.js';
-import { signalChecks } from '../qc/signal-checks.js';
+import { signalChecks, type SignalCheckResult } from '../qc/signal-checks.js';
 import { takeQc } from '../qc/take-qc.js';
 import type { Transcriber } from '../qc/transcriber.js';
 import { takeStorageKey } from '../storage/keys.js';
 import type { Storage } from '../storage/storage.js';
 import type { LineTiming, SegmentContinuity, SegmentSettings, VoiceProfile } from '../types.js';
-import { assembleTake, type VoicedLine, type VoicedSegment } from './assemble-take.js';
+import { createTakeAssembler, type VoicedLine } from './assemble-take.js';
 import {
   nextRequestIds,
   previousRequestIds,
@@ -56,6 +57,8 @@ export interface RenderTakeInput {
   sessionId: string;
   takeId: string;
   bitrateKbps?: Mp3Bitrate;
+  /** Where the MP3 is encoded (default: the process's shared pool of worker threads). */
+  encoder?: Mp3Encoder;
   /** The project's pronunciation lexicon. */
   lexicon?: Lexicon;
   /** A new performance: skip the cache and send a fresh random seed (the result is cached). */
@@ -128,8 +131,8 @@ function withRequestIds(
 /**
  * Voices one beat into a take: one provider request per segment, or one text-to-dialogue
  * performance cut back into segments (cached by content hash); each request tied to the audio
- * before and after it; the written pauses inserted as silence in PCM, one MP3 encode, one
- * storage write.
+ * before and after it; the written pauses inserted as silence in PCM, each segment streamed
+ * into one MP3 encode on a worker thread as it arrives, one storage write.
  */
 export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> {
   const { beat, provider, cache, signal } = input;
@@ -155,75 +158,92 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
   const warnings: RenderWarning[] = [];
   const settings: SegmentSettings[] = [];
   const continuity: SegmentContinuity[] = [];
-  const voiced: VoicedSegment[] = [];
   const results: SpeechResult[] = [];
   let cacheHits = 0;
+  const segmentCount = performances.reduce((n, p) => n + p.segments.length, 0);
+  const assembler = createTakeAssembler();
+  // Each segment is encoded on a worker thread as soon as it is cut, while the next one is
+  // voiced; cache writes run beside the next request (a later identical request waits for its).
+  let encoding: Mp3Encoding | undefined;
+  const cacheWrites = new Map<string, Promise<void>>();
 
-  for (const [index, performance] of performances.entries()) {
-    signal?.throwIfAborted();
-    const last = index === performances.length - 1;
-    const request: SpeechRequest = {
-      ...withRequestIds(
-        performance.request,
-        before,
-        last ? (input.neighbours?.next ?? []) : [],
-        now,
-      ),
-      ...(input.regenerate ? { seed: randomInt(0, MAX_SEED + 1) } : {}),
-    };
+  try {
+    for (const [index, performance] of performances.entries()) {
+      signal?.throwIfAborted();
+      const last = index === performances.length - 1;
+      const request: SpeechRequest = {
+        ...withRequestIds(
+          performance.request,
+          before,
+          last ? (input.neighbours?.next ?? []) : [],
+          now,
+        ),
+        ...(input.regenerate ? { seed: randomInt(0, MAX_SEED + 1) } : {}),
+      };
 
-    const hash = segmentHash(provider, request);
-    const cached = input.regenerate ? null : await cache?.get(hash);
-    let result: SpeechResult;
-    if (cached) {
-      result = cached;
-      cacheHits++;
-    } else {
-      result = await provider.synthesize(request, { signal });
-      await cache?.put(hash, result);
+      const hash = segmentHash(provider, request);
+      await cacheWrites.get(hash);
+      const cached = input.regenerate ? null : await cache?.get(hash);
+      let result: SpeechResult;
+      if (cached) {
+        result = cached;
+        cacheHits++;
+      } else {
+        result = await provider.synthesize(request, { signal });
+        if (cache) cacheWrites.set(hash, cache.put(hash, result));
+      }
+      results.push(result);
+      before.push({ requestId: result.requestId, voicedAt: result.voicedAt });
+
+      const segments = performance.segments.map((segmentIndex) => ({
+        segmentIndex,
+        segment: beat.segments[segmentIndex] as Segment,
+        plan: planned[segmentIndex] as SegmentRequest,
+      }));
+      const audio: TurnAudio[] = request.dialogue
+        ? splitDialogue(
+            result,
+            request.dialogue.map((turn) => turn.text),
+          )
+        : [result];
+      segments.forEach(({ segmentIndex, segment, plan }, k) => {
+        warnings.push(...plan.warnings.map((w) => ({ ...w, segmentIndex })));
+        const snapped = plan.warnings.find((w) => w.code === 'stability_snapped');
+        settings.push({
+          character: segment.character,
+          voiceId: plan.profile.voiceId,
+          modelId: result.modelId,
+          ...plan.request.settings,
+          // A dialogue is sent one stability for all its voices.
+          stability: request.settings.stability,
+          ...(snapped ? { requestedStability: snapped.requested } : {}),
+          text: segment.text,
+          lines: segment.lines,
+        });
+        continuity.push({
+          requestId: result.requestId,
+          voicedAt: result.voicedAt,
+          previous: result.continuity.previous,
+          next: result.continuity.next,
+          dialogue: request.dialogue !== undefined,
+        });
+        const turn = audio[k] as TurnAudio;
+        const pcm = assembler.add(
+          { audio: turn, lines: segmentLines(beat, segment, plan.sentLines) },
+          settings.length === segmentCount,
+        );
+        encoding ??= (input.encoder ?? sharedMp3Encoder()).open(turn.sampleRate, {
+          bitrateKbps: input.bitrateKbps,
+        });
+        encoding.write(pcm);
+      });
     }
-    results.push(result);
-    before.push({ requestId: result.requestId, voicedAt: result.voicedAt });
-
-    const segments = performance.segments.map((segmentIndex) => ({
-      segmentIndex,
-      segment: beat.segments[segmentIndex] as Segment,
-      plan: planned[segmentIndex] as SegmentRequest,
-    }));
-    const audio: TurnAudio[] = request.dialogue
-      ? splitDialogue(
-          result,
-          request.dialogue.map((turn) => turn.text),
-        )
-      : [result];
-    segments.forEach(({ segmentIndex, segment, plan }, k) => {
-      warnings.push(...plan.warnings.map((w) => ({ ...w, segmentIndex })));
-      const snapped = plan.warnings.find((w) => w.code === 'stability_snapped');
-      settings.push({
-        character: segment.character,
-        voiceId: plan.profile.voiceId,
-        modelId: result.modelId,
-        ...plan.request.settings,
-        // A dialogue is sent one stability for all its voices.
-        stability: request.settings.stability,
-        ...(snapped ? { requestedStability: snapped.requested } : {}),
-        text: segment.text,
-        lines: segment.lines,
-      });
-      continuity.push({
-        requestId: result.requestId,
-        voicedAt: result.voicedAt,
-        previous: result.continuity.previous,
-        next: result.continuity.next,
-        dialogue: request.dialogue !== undefined,
-      });
-      voiced.push({
-        audio: audio[k] as TurnAudio,
-        lines: segmentLines(beat, segment, plan.sentLines),
-      });
-    });
+  } catch (error) {
+    encoding?.abort();
+    await Promise.allSettled(cacheWrites.values());
+    throw error;
   }
-  const take = assembleTake(voiced);
+  const take = assembler.finish();
   warnings.push(
     ...take.inexactSegments.map((segmentIndex) => ({
       code: 'alignment_inexact' as const,
@@ -232,12 +252,22 @@ export async function renderTake(input: RenderTakeInput): Promise<RenderedTake> 
   );
   const speeds: Record<number, number> = {};
   for (const segment of settings) for (const line of segment.lines) speeds[line] = segment.speed;
-  // On the samples just assembled: no decode, no other process.
-  const cpuBefore = process.cpuUsage();
-  const signalQc = signalChecks({ ...take, speeds });
-  const cpu = process.cpuUsage(cpuBefore);
-  const mp3 = await encodeMp3(take.pcm, take.sampleRate, { bitrateKbps: input.bitrateKbps });
-  await input.storage.put(storageKey, mp3);
+  const [mp3] = await Promise.all([
+    (encoding as Mp3Encoding).end(),
+    Promise.all(cacheWrites.values()),
+  ]);
+  const stored = input.storage.put(storageKey, mp3);
+  let signalQc: SignalCheckResult;
+  let cpu: NodeJS.CpuUsage;
+  try {
+    // On the samples just assembled, while the file is written: no decode, no other process.
+    // The encoder thread is done by now, so the process's CPU time is the checks' own.
+    const cpuBefore = process.cpuUsage();
+    signalQc = signalChecks({ ...take, speeds });
+    cpu = process.cpuUsage(cpuBefore);
+  } finally {
+    await stored;
+  }
   const listening = input.transcriber
     ? await listenToTake(input.transcriber, take, take.timings, signal)
     : null;

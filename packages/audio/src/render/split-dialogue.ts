@@ -20,7 +20,7 @@ function usableTurns(result: SpeechResult, count: number): TurnSpan[] | null {
 /**
  * Cuts one text-to-dialogue performance back into its turns, one per segment: the audio between
  * neighbouring turns is cut halfway through the gap, and each turn keeps its own characters'
- * alignment, shifted to its piece — so the pieces go through `assembleTake` like segments voiced
+ * alignment, shifted to its piece — so the pieces go through the take assembler like segments voiced
  * one request each. Voice segments that do not fit the request leave the alignment out: the
  * audio is then shared out by the turns' characters, and the lines are placed by count (inexact).
  */

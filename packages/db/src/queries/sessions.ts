@@ -344,16 +344,6 @@ export async function setSessionStatus(
   return updateSession(db, id, { status });
 }
 
-/** How the session's multi-character beats are voiced (generation reads it per job). */
-export async function getSessionDialogueMode(db: StudioDb, id: string): Promise<DialogueMode> {
-  const [row] = await db
-    .select({ dialogueMode: sessions.dialogueMode })
-    .from(sessions)
-    .where(eq(sessions.id, id));
-  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
-  return row.dialogueMode;
-}
-
 /** How the session's multi-character beats are voiced from now on (takes keep what they used). */
 export async function setSessionDialogueMode(
   db: StudioDb,
@@ -361,6 +351,23 @@ export async function setSessionDialogueMode(
   dialogueMode: DialogueMode,
 ): Promise<SessionRow> {
   return updateSession(db, id, { dialogueMode });
+}
+
+/** What voicing one of the session's beats reads of it, in one query: project, modes. */
+export async function getSessionVoicing(
+  db: StudioDb,
+  id: string,
+): Promise<{ project: string | null; dialogueMode: DialogueMode; qcListening: boolean | null }> {
+  const [row] = await db
+    .select({
+      project: sessions.project,
+      dialogueMode: sessions.dialogueMode,
+      qcListening: sessions.qcListening,
+    })
+    .from(sessions)
+    .where(eq(sessions.id, id));
+  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  return row;
 }
 
 /** The session's own QC listening setting (`null`: as the studio is set). */

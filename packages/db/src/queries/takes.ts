@@ -1,12 +1,13 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { StudioDb } from '../client.js';
 import { z } from 'zod';
 import { checkRow, DbError, onConstraint } from '../errors.js';
 import {
   beats,
+  qcStatsSchema,
   takes,
-  takeQcSchema,
   type BeatRow,
+  type QcStats,
   type TakeQc,
   type TakeRow,
 } from '../schema/index.js';
@@ -155,17 +156,26 @@ export async function setTakeQc(db: StudioDb, takeId: string, qc: TakeQc): Promi
   return checkTake(take);
 }
 
-/** The QC of every take of a session, for the checks that compare a take with the others. */
-export async function sessionTakeQc(
+/**
+ * What the checks that compare a take with the session's others read of every take: its QC
+ * statistics only (`qc -> 'stats'`), not the flags and transcripts beside them, once per beat.
+ */
+export async function sessionTakeStats(
   db: StudioDb,
   sessionId: string,
-): Promise<{ takeId: string; qc: TakeQc }[]> {
+): Promise<{ takeId: string; stats: QcStats | null }[]> {
   const rows = await db
-    .select({ takeId: takes.id, qc: takes.qc })
+    .select({
+      takeId: takes.id,
+      // Decoded as the column is (postgres.js hands jsonb over as text); checked below.
+      stats: sql`${takes.qc} -> 'stats'`.mapWith(
+        (value: unknown) => takes.qc.mapFromDriverValue(value) as unknown as QcStats | null,
+      ),
+    })
     .from(takes)
     .innerJoin(beats, eq(beats.id, takes.beatId))
     .where(eq(beats.sessionId, sessionId));
-  return rows.map((row) => checkRow(qcColumn, row));
+  return rows.map((row) => checkRow(statsColumn, row));
 }
 
-const qcColumn = z.looseObject({ qc: takeQcSchema });
+const statsColumn = z.looseObject({ stats: qcStatsSchema.nullable() });

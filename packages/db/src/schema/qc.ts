@@ -38,6 +38,7 @@ export const qcStatsSchema = z.object({
     z.object({ lineIndex: z.int().nonnegative(), character: z.string(), msPerChar: z.number() }),
   ),
 });
+export type QcStats = z.infer<typeof qcStatsSchema>;
 
 export const takeQcSchema = z.object({
   status: z.enum(TAKE_QC_STATUSES),
