@@ -1,6 +1,6 @@
 import type { Script } from '@studio/els';
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { PgUpdateSetSource, SelectedFields } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { StudioDb } from '../client.js';
 import { DbError, parseOrThrow } from '../errors.js';
@@ -165,9 +165,7 @@ export async function getSessionRow(
   id: string,
 ): Promise<Omit<SessionRow, 'sourceEls'>> {
   const { sourceEls: _script, ...columns } = getTableColumns(sessions);
-  const [session] = await db.select(columns).from(sessions).where(eq(sessions.id, id));
-  if (!session) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
-  return checkSession(session);
+  return checkSession(await sessionColumns(db, id, columns));
 }
 
 /** A session with its beats in script order, each with its takes. */
@@ -353,31 +351,28 @@ export async function setSessionDialogueMode(
   return updateSession(db, id, { dialogueMode });
 }
 
+/** Some columns of a session's row; SESSION_NOT_FOUND without one. */
+async function sessionColumns<T extends SelectedFields>(db: StudioDb, id: string, columns: T) {
+  const [row] = await db.select(columns).from(sessions).where(eq(sessions.id, id));
+  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
+  return row;
+}
+
 /** What voicing one of the session's beats reads of it, in one query: project, modes. */
 export async function getSessionVoicing(
   db: StudioDb,
   id: string,
 ): Promise<{ project: string | null; dialogueMode: DialogueMode; qcListening: boolean | null }> {
-  const [row] = await db
-    .select({
-      project: sessions.project,
-      dialogueMode: sessions.dialogueMode,
-      qcListening: sessions.qcListening,
-    })
-    .from(sessions)
-    .where(eq(sessions.id, id));
-  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
-  return row;
+  return sessionColumns(db, id, {
+    project: sessions.project,
+    dialogueMode: sessions.dialogueMode,
+    qcListening: sessions.qcListening,
+  });
 }
 
 /** The session's own QC listening setting (`null`: as the studio is set). */
 export async function getSessionQcListening(db: StudioDb, id: string): Promise<boolean | null> {
-  const [row] = await db
-    .select({ qcListening: sessions.qcListening })
-    .from(sessions)
-    .where(eq(sessions.id, id));
-  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
-  return row.qcListening;
+  return (await sessionColumns(db, id, { qcListening: sessions.qcListening })).qcListening;
 }
 
 /** Whether the session's takes are transcribed for QC (`null`: as the studio is set). */
@@ -403,16 +398,11 @@ export async function getSessionLedger(
   db: StudioDb,
   id: string,
 ): Promise<{ project: string | null; charactersSpent: number; budgetCredits: number | null }> {
-  const [row] = await db
-    .select({
-      project: sessions.project,
-      charactersSpent: sessions.charactersSpent,
-      budgetCredits: sessions.budgetCredits,
-    })
-    .from(sessions)
-    .where(eq(sessions.id, id));
-  if (!row) throw new DbError('SESSION_NOT_FOUND', `no session ${id}`);
-  return row;
+  return sessionColumns(db, id, {
+    project: sessions.project,
+    charactersSpent: sessions.charactersSpent,
+    budgetCredits: sessions.budgetCredits,
+  });
 }
 
 /** Sets (or, with `null`, lifts) the credits the session may spend. */
