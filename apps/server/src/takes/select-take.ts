@@ -7,9 +7,7 @@ export async function selectBeatTake(
   input: { beatId: string; takeId: string },
 ): Promise<{ beatId: string; selectedTakeId: string }> {
   const beat = await selectTake(services.db, input);
-  // The committed row first, so every browser shows the choice at once; then read back, since
-  // a new selection decides the beat's review and the session's.
-  services.sessionState.beatChanged(beat);
+  // Read back, not just the row: a new selection decides the beat's review and the session's.
   await services.sessionState.beatsChanged(beat.sessionId, [beat.id], { decided: true });
   return { beatId: beat.id, selectedTakeId: input.takeId };
 }
