@@ -217,23 +217,6 @@ export interface SessionOutline extends Omit<SessionRow, 'sourceEls'> {
   beats: BeatOutline[];
 }
 
-/** One beat of the outline as Postgres builds it: the `BeatOutline` fields, in that order. */
-type OutlineTuple = [
-  id: string,
-  position: number,
-  beatKey: string,
-  number: number,
-  name: string,
-  status: BeatStatus,
-  lastErrorCode: string | null,
-  lastErrorMessage: string | null,
-  staleReason: string | null,
-  selectedTakeId: string | null,
-  takeCount: number,
-  selectedDurationMs: number,
-  selectedDecision: TakeDecision | null,
-];
-
 export async function getSessionOutline(db: StudioDb, id: string): Promise<SessionOutline> {
   const session = await getSessionRow(db, id);
   const counts = db
@@ -246,11 +229,14 @@ export async function getSessionOutline(db: StudioDb, id: string): Promise<Sessi
   // One JSON value, not a row per beat: reading thousands of rows costs PGlite far more.
   const [row] = await db
     .select({
-      beats: sql<OutlineTuple[] | null>`json_agg(json_build_array(
-        ${beats.id}, ${beats.position}, ${beats.beatKey}, ${beats.number}, ${beats.name},
-        ${beats.status}, ${beats.lastErrorCode}, ${beats.lastErrorMessage}, ${beats.staleReason},
-        ${beats.selectedTakeId}, coalesce(${counts.takeCount}, 0), coalesce(${takes.durationMs}, 0),
-        ${takeDecisions.decision}
+      beats: sql<BeatOutline[] | null>`json_agg(json_build_object(
+        'id', ${beats.id}, 'position', ${beats.position}, 'beatKey', ${beats.beatKey},
+        'number', ${beats.number}, 'name', ${beats.name}, 'status', ${beats.status},
+        'lastErrorCode', ${beats.lastErrorCode}, 'lastErrorMessage', ${beats.lastErrorMessage},
+        'staleReason', ${beats.staleReason}, 'selectedTakeId', ${beats.selectedTakeId},
+        'takeCount', coalesce(${counts.takeCount}, 0),
+        'selectedDurationMs', coalesce(${takes.durationMs}, 0),
+        'selectedDecision', ${takeDecisions.decision}
       ) order by ${beats.position}, ${beats.id})`,
     })
     .from(beats)
@@ -258,38 +244,7 @@ export async function getSessionOutline(db: StudioDb, id: string): Promise<Sessi
     .leftJoin(takes, eq(takes.id, beats.selectedTakeId))
     .leftJoin(takeDecisions, eq(takeDecisions.takeId, beats.selectedTakeId))
     .where(eq(beats.sessionId, id));
-  const outline = (row?.beats ?? []).map(
-    ([
-      beatId,
-      position,
-      beatKey,
-      number,
-      name,
-      status,
-      lastErrorCode,
-      lastErrorMessage,
-      staleReason,
-      selectedTakeId,
-      takeCount,
-      selectedDurationMs,
-      selectedDecision,
-    ]): BeatOutline => ({
-      id: beatId,
-      position,
-      beatKey,
-      number,
-      name,
-      status,
-      lastErrorCode,
-      lastErrorMessage,
-      staleReason,
-      selectedTakeId,
-      takeCount,
-      selectedDurationMs,
-      selectedDecision,
-    }),
-  );
-  return { ...session, beats: outline };
+  return { ...session, beats: row?.beats ?? [] };
 }
 
 /** Beats that read the same to the review rules (status, staleness, decision), counted. */
