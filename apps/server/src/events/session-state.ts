@@ -48,9 +48,9 @@ export interface SessionState {
   /** Records (or, with `null`, clears) a failure that concerns the whole session. */
   changeError(sessionId: string, error: ErrorInfo | null): Promise<SessionRow>;
   /**
-   * One beat row just committed, in a change that leaves the progress and reviews as the browsers
-   * show them (a claim, which only moves a beat from queued to generating): the row is the whole
-   * news, so the session is not read back. The next `beatsChanged` brings every count up to date.
+   * One beat row just committed, published without reading the session back: the whole news of a
+   * claim (which only moves a beat from queued to generating), or the first news of a selection.
+   * The next `beatsChanged` brings every review and count up to date.
    */
   beatChanged(beat: BeatRow): void;
   /**
