@@ -78,6 +78,7 @@ function session(loaded = true): ReviewSession {
     updatedAt: new Date(0),
     progress: progress({ pending: 2 }),
     beats: [beat('b1'), beat('b2')],
+    durationMs: 0,
   };
 }
 
@@ -107,6 +108,7 @@ describe('applyEvent', () => {
     expect(s.beats[0]!.takes?.map((t) => t.id)).toEqual(['t1']);
     expect(s.beats[0]!.takes?.[0]!.selected).toBe(true);
     expect(s.beats.map((b) => b.selectedDurationMs)).toEqual([1200, 1200]);
+    expect(s.durationMs).toBe(2400);
   });
 
   it('keeps beats whose takes are not loaded current: counts, durations, or asks to load', () => {
@@ -120,6 +122,7 @@ describe('applyEvent', () => {
     expect(applyEvent(s, { type: 'take', take: take('t1', 'b1') })).toBe('applied');
     expect(applyEvent(s, ready('t1'))).toBe('applied');
     expect(s.beats[0]).toMatchObject({ takeCount: 1, selectedDurationMs: 1200 });
+    expect(s.durationMs).toBe(1200);
     expect(s.beats[0]!.takes).toBeUndefined();
     // Selected elsewhere, a take this page never heard of: its duration is unknown.
     expect(applyEvent(s, ready('t0'))).toBe('load-beat');

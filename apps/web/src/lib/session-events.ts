@@ -3,7 +3,12 @@
  * object it is given, which in the app is a `$state` proxy): tested in session-events.test.ts.
  */
 import type { StudioEvent } from './api.js';
-import { isLoaded, setSelection, type ReviewSession } from './session-outline.js';
+import {
+  isLoaded,
+  setSelectedDuration,
+  setSelection,
+  type ReviewSession,
+} from './session-outline.js';
 
 export type EventOutcome =
   /** Applied in place. */
@@ -17,7 +22,7 @@ export type EventOutcome =
 
 type Session = Pick<
   ReviewSession,
-  'status' | 'lastError' | 'charactersSpent' | 'budgetCredits' | 'progress' | 'beats'
+  'status' | 'lastError' | 'charactersSpent' | 'budgetCredits' | 'progress' | 'beats' | 'durationMs'
 >;
 
 export function applyEvent(
@@ -36,7 +41,7 @@ export function applyEvent(
       beat.error = event.beat.error;
       beat.staleReason = event.beat.staleReason;
       if (beat.selectedTakeId !== event.beat.selectedTakeId) {
-        if (!setSelection(beat, event.beat.selectedTakeId)) return 'load-beat';
+        if (!setSelection(session, beat, event.beat.selectedTakeId)) return 'load-beat';
       }
       return 'applied';
     }
@@ -44,7 +49,7 @@ export function applyEvent(
       const beat = find(event.take.beatId);
       if (!beat) return 'reload';
       const selected = event.take.id === beat.selectedTakeId;
-      if (selected) beat.selectedDurationMs = event.take.durationMs;
+      if (selected) setSelectedDuration(session, beat, event.take.durationMs);
       if (!isLoaded(beat)) {
         // Counted once, also when a reconnection replays the event.
         beat.heardTakes ??= {};

@@ -3,7 +3,6 @@ import type { BeatView, SessionOutlineView, TakeView } from './api.js';
 import {
   isLoaded,
   loadBeat,
-  outlineDurationMs,
   outlinePlaylist,
   reviewSession,
   setSelection,
@@ -85,7 +84,7 @@ describe('the review outline', () => {
     ]);
     expect(session.beats[1]!.error?.code).toBe('timeout');
     expect(session.beats.some(isLoaded)).toBe(false);
-    expect(outlineDurationMs(session.beats)).toBe(1500);
+    expect(session.durationMs).toBe(1500);
   });
 
   it('plays the whole session from the outline, loaded beats with their own URLs', () => {
@@ -100,25 +99,43 @@ describe('the review outline', () => {
       parsed: {} as BeatView['parsed'],
       takes: [take('t1', 1500, true), take('t2', 900, false)],
     };
-    loadBeat(session.beats[0]!, view);
+    loadBeat(session, session.beats[0]!, view);
     expect(outlinePlaylist(session.beats)[0]?.url).toBe('/audio/t1?v=1');
   });
 
   it('moves the selection and the duration of a loaded beat', () => {
     const session = reviewSession(outline());
     const beat = session.beats[0]!;
-    loadBeat(beat, {
+    loadBeat(session, beat, {
       ...beat,
       position: 0,
       text: 'Hi.',
       parsed: {} as BeatView['parsed'],
       takes: [take('t1', 1500, true), take('t2', 900, false)],
     });
-    expect(setSelection(beat, 't2')).toBe(true);
+    expect(setSelection(session, beat, 't2')).toBe(true);
     expect(beat.takes?.map((t) => t.selected)).toEqual([false, true]);
-    expect(outlineDurationMs(session.beats)).toBe(900);
+    expect([beat.selectedDurationMs, session.durationMs]).toEqual([900, 900]);
     // Not loaded and never heard of: the caller has to fetch the beat.
-    expect(setSelection(session.beats[1]!, 'tx')).toBe(false);
-    expect(setSelection(session.beats[2]!, null)).toBe(true);
+    expect(setSelection(session, session.beats[1]!, 'tx')).toBe(false);
+    expect(setSelection(session, session.beats[2]!, null)).toBe(true);
+    expect(session.durationMs).toBe(900);
+  });
+
+  it('keeps the total duration with a beat loaded fresher than the outline', () => {
+    const session = reviewSession(outline());
+    const beat = session.beats[1]!;
+    // Selected since the outline was read: the beat's view knows the take.
+    loadBeat(session, beat, {
+      ...beat,
+      selectedTakeId: 't3',
+      position: 1,
+      text: 'Hi.',
+      parsed: {} as BeatView['parsed'],
+      takes: [{ ...take('t3', 700, true), beatId: 'b2' }],
+    });
+    expect([beat.selectedDurationMs, session.durationMs]).toEqual([700, 2200]);
+    expect(setSelection(session, session.beats[0]!, null)).toBe(true);
+    expect(session.durationMs).toBe(700);
   });
 });

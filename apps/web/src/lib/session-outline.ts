@@ -32,7 +32,14 @@ export type ReviewBeat = BeatOutline &
 
 export type LoadedBeat = BeatOutline & BeatView;
 
-export type ReviewSession = Omit<SessionOutlineView, 'beats'> & { beats: ReviewBeat[] };
+export type ReviewSession = Omit<SessionOutlineView, 'beats'> & {
+  beats: ReviewBeat[];
+  /**
+   * Total duration of the selected takes (the length of the master), moved with each beat's:
+   * summing thousands of beats again on every event cost the page milliseconds per selection.
+   */
+  durationMs: number;
+};
 
 export function isLoaded(beat: ReviewBeat): beat is LoadedBeat {
   return beat.takes !== undefined;
@@ -54,38 +61,53 @@ export function reviewSession(view: SessionOutlineView): ReviewSession {
     selectedDurationMs: columns.selectedDurationsMs[i] ?? 0,
     review: columns.reviews[i] ?? 'unreviewed',
   }));
-  return { ...session, beats };
+  let durationMs = 0;
+  for (const beat of beats) durationMs += beat.selectedDurationMs;
+  return { ...session, beats, durationMs };
+}
+
+/** Sets the duration of a beat's selected take, and the session's total with it. */
+export function setSelectedDuration(
+  session: Pick<ReviewSession, 'durationMs'>,
+  entry: ReviewBeat,
+  durationMs: number,
+): void {
+  session.durationMs += durationMs - entry.selectedDurationMs;
+  entry.selectedDurationMs = durationMs;
 }
 
 /** Merges a beat's full view (fresher than the outline) into its entry. */
-export function loadBeat(entry: ReviewBeat, view: BeatView): void {
+export function loadBeat(
+  session: Pick<ReviewSession, 'durationMs'>,
+  entry: ReviewBeat,
+  view: BeatView,
+): void {
+  const previous = entry.selectedDurationMs;
   Object.assign(entry, view);
   delete entry.heardTakes;
   entry.takeCount = view.takes.length;
   entry.selectedDurationMs = view.takes.find((t) => t.selected)?.durationMs ?? 0;
+  session.durationMs += entry.selectedDurationMs - previous;
 }
 
 /**
  * Records a beat's selected take. Returns false when the entry cannot know the take's
  * duration (its takes are not loaded): the caller fetches the beat.
  */
-export function setSelection(entry: ReviewBeat, takeId: string | null): boolean {
+export function setSelection(
+  session: Pick<ReviewSession, 'durationMs'>,
+  entry: ReviewBeat,
+  takeId: string | null,
+): boolean {
   entry.selectedTakeId = takeId;
   if (!isLoaded(entry)) {
     const heard = takeId === null ? 0 : entry.heardTakes?.[takeId];
-    entry.selectedDurationMs = heard ?? 0;
+    setSelectedDuration(session, entry, heard ?? 0);
     return heard !== undefined;
   }
   for (const take of entry.takes) take.selected = take.id === takeId;
-  entry.selectedDurationMs = entry.takes.find((t) => t.id === takeId)?.durationMs ?? 0;
+  setSelectedDuration(session, entry, entry.takes.find((t) => t.id === takeId)?.durationMs ?? 0);
   return true;
-}
-
-/** Total duration of the selected takes (the length of the master). */
-export function outlineDurationMs(beats: readonly ReviewBeat[]): number {
-  let total = 0;
-  for (const beat of beats) total += beat.selectedDurationMs;
-  return total;
 }
 
 /**

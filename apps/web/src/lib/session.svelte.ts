@@ -21,7 +21,6 @@ import { currentTake } from './session-model.js';
 import {
   isLoaded,
   loadBeat,
-  outlineDurationMs,
   outlinePlaylist,
   reviewSession,
   setSelection,
@@ -78,7 +77,7 @@ export class SessionController {
   );
   /** As the server counts it: sent with the session, then by `progress` events. */
   progress = $derived(this.session?.progress ?? NO_PROGRESS);
-  durationMs = $derived(outlineDurationMs(this.beats));
+  durationMs = $derived(this.session?.durationMs ?? 0);
   generating = $derived(this.progress.active > 0);
 
   /** Export events, for the export screen. */
@@ -203,7 +202,7 @@ export class SessionController {
       if (this.#disposed) return;
       for (const view of views) {
         const entry = this.#beat(view.id);
-        if (entry) loadBeat(entry, view);
+        if (entry && this.session) loadBeat(this.session, entry, view);
       }
     } catch (error) {
       if (this.#disposed) return;
@@ -241,7 +240,7 @@ export class SessionController {
     try {
       const result = await trpc.takes.select.mutate({ beatId: beat.id, takeId: take.id });
       const live = this.#beat(result.beatId);
-      if (live && !setSelection(live, result.selectedTakeId)) {
+      if (live && this.session && !setSelection(this.session, live, result.selectedTakeId)) {
         this.#details.forget(live.id);
         this.want(live.id);
       }
