@@ -72,9 +72,11 @@ export class SessionController {
   deciding = $state<Record<string, boolean>>({});
 
   beats = $derived(this.session?.beats ?? []);
-  #indexById: Record<string, number> = $derived(
-    Object.fromEntries(this.beats.map((beat, index) => [beat.id, index])),
-  );
+  /**
+   * Where each beat is in `beats`, set with the session (only a reload changes its beats). Not a
+   * derived: read outside any effect, one re-checked every beat on each event.
+   */
+  #indexById: Record<string, number> = {};
   /** As the server counts it: sent with the session, then by `progress` events. */
   progress = $derived(this.session?.progress ?? NO_PROGRESS);
   durationMs = $derived(this.session?.durationMs ?? 0);
@@ -107,6 +109,7 @@ export class SessionController {
       this.#details.loadNow(firstIds);
       await new Promise((resolve) => setTimeout(resolve));
       if (this.#disposed) return;
+      this.#indexById = Object.fromEntries(session.beats.map((beat, index) => [beat.id, index]));
       this.session = session;
       this.state = 'ready';
     } catch (error) {
