@@ -9,6 +9,7 @@
  * `dist/` is as deep as `src/`, so the paths code derives from `import.meta.url` (the repository
  * root, the migrations folder) are the same from either.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -31,7 +32,7 @@ const external = [
 ];
 
 export async function bundleServer(): Promise<string> {
-  await build({
+  const { outputFiles } = await build({
     entryPoints: {
       main: fileURLToPath(new URL('./src/main.ts', import.meta.url)),
       'mp3-worker': mp3Worker,
@@ -47,13 +48,26 @@ export async function bundleServer(): Promise<string> {
     banner: {
       js: "import { createRequire as createBundleRequire } from 'node:module'; const require = createBundleRequire(import.meta.url);",
     },
-    // Without comments the file is pure ASCII: one non-Latin-1 character in a dependency's
-    // comment makes V8 keep the whole 9 MB source as UTF-16, twice the memory.
+    // Without comments the file can be pure ASCII (checked below): one non-Latin-1 character
+    // makes V8 keep the whole 9 MB source as UTF-16, twice the memory.
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
+    write: false,
   });
+  for (const file of outputFiles) {
+    // esbuild escapes non-ASCII in strings but not in regular expression literals (`/[’]/`):
+    // one there doubled the bundle's resident source (9.5 → 19 MB). Write `\u2019` instead.
+    const at = file.contents.findIndex((byte) => byte > 0x7f);
+    if (at >= 0) {
+      throw new Error(
+        `${file.path} is not ASCII near: ${Buffer.from(file.contents.subarray(Math.max(0, at - 60), at + 20)).toString()}`,
+      );
+    }
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, file.contents);
+  }
   return serverBundle;
 }
 

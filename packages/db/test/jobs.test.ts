@@ -243,6 +243,27 @@ describe.each(engines)('generation jobs on %s', (engine) => {
     await expectDbError(completeJob(db, MISSING, produced()), 'JOB_NOT_FOUND');
   });
 
+  it('a completion that fails writes nothing: job, beat, takes and spend stay as they were', async () => {
+    const { db } = database();
+    const session = await newSession(db);
+    const beatId = session.beats[0]!.id;
+    const [job] = await enqueueJobs(db, session.id, [{ beatId, kind: 'generate' }]);
+    await claimJobs(db, { owner: 'w1', limit: 1, ...LEASE });
+
+    // A negative duration breaks a check constraint on the take, after the job row is locked.
+    await expect(completeJob(db, job!.id, { ...produced(), durationMs: -1 })).rejects.toThrow();
+    expect(await jobById(db, job!.id)).toMatchObject({ status: 'running', leaseOwner: 'w1' });
+    expect(await beatById(db, beatId)).toMatchObject({
+      status: 'generating',
+      selectedTakeId: null,
+    });
+    expect(await db.select().from(takes).where(eq(takes.beatId, beatId))).toHaveLength(0);
+    expect((await getSession(db, session.id)).charactersSpent).toBe(0);
+
+    const done = await completeJob(db, job!.id, produced());
+    expect(done).toMatchObject({ created: true, selected: true });
+  });
+
   it('a regenerated take does not replace the selection', async () => {
     const { db } = database();
     const session = await newSession(db);

@@ -24,9 +24,10 @@ const WORD = /\p{L}+(?:['’-]\p{L}+)*/gu;
 
 /** The forms a dictionary may know the word by: itself, without a possessive, its parts. */
 function isKnown(word: string, known: ReadonlySet<string>): boolean {
-  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  // `\u2019` (’) escaped: the bundle must stay ASCII (see `bundle.ts`).
+  const lower = word.toLowerCase().replace(/['\u2019]s$/, '');
   if (known.has(lower)) return true;
-  const parts = lower.split(/['’-]/);
+  const parts = lower.split(/['\u2019-]/);
   return parts.length > 1 && parts.every((part) => part.length < 2 || known.has(part));
 }
 

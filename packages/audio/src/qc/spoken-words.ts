@@ -40,13 +40,16 @@ function spellNumber(n: number): string[] {
   return [String(n)];
 }
 
-/** The words of one stretch of text, normalised for comparison. */
+/**
+ * The words of one stretch of text, normalised for comparison. Curly quotes are written as
+ * escapes: the server's bundle must stay ASCII (its `bundle.ts` says why).
+ */
 export function spokenWords(text: string): string[] {
   return text
     .replace(/\[[^\]]*\]/g, ' ')
     .toLowerCase()
     .replace(/(\d),(\d{3})/g, '$1$2')
-    .replace(/[’‘]/g, "'")
+    .replace(/[\u2019\u2018]/g, "'")
     .split(/[^\p{L}\p{N}']+/u)
     .flatMap((word) => {
       const bare = word.replace(/^'+|'+$/g, '');

@@ -19,7 +19,7 @@ import { restingBeatStatus } from './beats.js';
 import { checkJob } from './check-rows.js';
 import { chunks, IDS_PER_STATEMENT, ROWS_PER_INSERT } from './chunks.js';
 import { addCharactersSpent } from './sessions.js';
-import { insertTake, type AddedTake, type NewTake } from './takes.js';
+import { insertTakeRow, type AddedTake, type NewTake } from './takes.js';
 
 const jobRequestsSchema = z.array(
   z.object({
@@ -192,8 +192,10 @@ export async function completeJob(
   jobId: string,
   produced: Omit<NewTake, 'beatId'>,
 ): Promise<CompletedJob> {
+  // Few statements: each is a round trip on the event loop (embedded PGlite) of every job.
   return db.transaction(async (tx) => {
-    // The row lock serialises concurrent completions of one job.
+    // The row lock serialises concurrent completions of one job. The take is read after it, in
+    // a statement of its own: one that waited for the lock sees the take its rival committed.
     const job = await lockJob(tx, jobId);
     const [existing] = await tx.select().from(takes).where(eq(takes.jobId, jobId));
     if (existing) {
@@ -203,23 +205,27 @@ export async function completeJob(
         .where(eq(beats.id, job.beatId));
       return { take: existing, selected: beat?.selectedTakeId === existing.id, created: false };
     }
-    const added = await insertTake(tx, { ...produced, beatId: job.beatId, jobId }, false);
-    await tx
-      .update(generationJobs)
-      .set({ status: 'done', ...NO_LEASE, lastErrorCode: null, lastErrorMessage: null })
-      .where(eq(generationJobs.id, jobId));
+    const take = await insertTakeRow(tx, { ...produced, beatId: job.beatId, jobId });
     const voicedCurrentText = sql`${beats.text} = ${produced.voicedText}`;
-    await tx
+    // The selection, when the beat had none (concurrent first takes serialise on the beat row,
+    // only one sees it empty), and the status, in one update of the beat.
+    const [beat] = await tx
       .update(beats)
       .set({
+        selectedTakeId: sql`coalesce(${beats.selectedTakeId}, ${take.id})`,
         status: sql`case when ${voicedCurrentText} or ${beats.staleReason} is null then 'ready' else 'stale' end`,
         staleReason: sql`case when ${voicedCurrentText} then null else ${beats.staleReason} end`,
         lastErrorCode: null,
         lastErrorMessage: null,
       })
-      .where(eq(beats.id, job.beatId));
+      .where(eq(beats.id, job.beatId))
+      .returning({ selectedTakeId: beats.selectedTakeId });
+    await tx
+      .update(generationJobs)
+      .set({ status: 'done', ...NO_LEASE, lastErrorCode: null, lastErrorMessage: null })
+      .where(eq(generationJobs.id, jobId));
     await addCharactersSpent(tx, job.sessionId, produced.charactersBilled ?? 0);
-    return { ...added, created: true };
+    return { take, selected: beat?.selectedTakeId === take.id, created: true };
   });
 }
 

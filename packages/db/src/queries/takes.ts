@@ -31,23 +31,9 @@ export async function addTake(
   input: NewTake,
   opts: { select?: boolean } = {},
 ): Promise<AddedTake> {
-  return insertTake(db, input, opts.select ?? false);
-}
-
-/** `addTake` plus the producing job's id, for `completeJob`. */
-export async function insertTake(
-  db: StudioDb,
-  values: NewTake & { jobId?: string },
-  select: boolean,
-): Promise<AddedTake> {
+  const select = opts.select ?? false;
   return db.transaction(async (tx) => {
-    const [take] = await onConstraint(
-      () => tx.insert(takes).values(values).returning(),
-      'takes_beat_id_beats_id_fk',
-      'BEAT_NOT_FOUND',
-      `no beat ${values.beatId}`,
-    );
-    if (!take) throw new Error('insert returned no row');
+    const take = await insertTakeRow(tx, input);
     // Concurrent first takes serialise on the beat row; only one sees the selection empty.
     const selected = await tx
       .update(beats)
@@ -56,6 +42,21 @@ export async function insertTake(
       .returning({ id: beats.id });
     return { take, selected: selected.length > 0 };
   });
+}
+
+/** The take's row alone (`completeJob` settles the beat's selection in its own update). */
+export async function insertTakeRow(
+  db: StudioDb,
+  values: NewTake & { jobId?: string },
+): Promise<TakeRow> {
+  const [take] = await onConstraint(
+    () => db.insert(takes).values(values).returning(),
+    'takes_beat_id_beats_id_fk',
+    'BEAT_NOT_FOUND',
+    `no beat ${values.beatId}`,
+  );
+  if (!take) throw new Error('insert returned no row');
+  return take;
 }
 
 /**
