@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { StudioEvent } from '../src/events/types.js';
 import { expectError } from './support/errors.js';
 import { script } from './support/scripts.js';
+import { storeTakes } from './support/takes.js';
 import { useCallerStudio, type CallerStudio, type TestStudio } from './support/studio.js';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
@@ -51,23 +52,11 @@ describe.each(availableTestEngines())('reviews on %s', (engine) => {
     const session = await caller.sessions.create({ source: uniqueScript(1) });
     const beat = session.beats[0]!;
     // Fifty takes of one beat, stored directly: voicing fifty would test the voice, not review.
-    const { addTake } = await import('@studio/db');
-    const takeIds: string[] = [];
-    for (let i = 0; i < 50; i++) {
-      const { take } = await addTake(test.studio.services.db, {
-        beatId: beat.id,
-        storageKey: `takes/${session.id}/${i}.mp3`,
-        durationMs: 1000,
-        settings: [],
-        timings: [],
-        direction: null,
-        provider: 'local',
-        modelId: 'espeak-ng',
-        contentHash: `review-${session.id}-${i}`,
-        voicedText: beat.text,
-      });
-      takeIds.push(take.id);
-    }
+    const takeIds = await storeTakes(
+      test.studio.services.db,
+      { sessionId: session.id, beatId: beat.id, text: beat.text },
+      50,
+    );
     const results = await Promise.all(
       takeIds.map((takeId) => caller.reviews.approve({ takeId, author: 'ana' })),
     );

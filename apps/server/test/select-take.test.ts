@@ -1,10 +1,11 @@
-import { addTake, createSessionFromScript, type BeatRow } from '@studio/db';
+import { createSessionFromScript, type BeatRow } from '@studio/db';
 import { createTestDatabase } from '@studio/db/testing';
 import { parse } from '@studio/els';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SessionState } from '../src/events/session-state.js';
 import { selectBeatTake } from '../src/takes/select-take.js';
 import { numberedScript } from './support/scripts.js';
+import { storeTakes } from './support/takes.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -25,22 +26,11 @@ it('publishes the committed selection, and lets it leave, before reading the ses
     sourceEls: source,
   });
   const beat = session.beats[0]!;
-  const takeIds: string[] = [];
-  for (const i of [0, 1]) {
-    const { take } = await addTake(database.db, {
-      beatId: beat.id,
-      storageKey: `takes/${session.id}/${i}.mp3`,
-      durationMs: 1000,
-      settings: [],
-      timings: [],
-      direction: null,
-      provider: 'local',
-      modelId: 'espeak-ng',
-      contentHash: `select-${session.id}-${i}`,
-      voicedText: beat.text,
-    });
-    takeIds.push(take.id);
-  }
+  const takeIds = await storeTakes(
+    database.db,
+    { sessionId: session.id, beatId: beat.id, text: beat.text },
+    2,
+  );
   // The first take was selected as it was added: choose the second.
   const takeId = takeIds[1]!;
 
