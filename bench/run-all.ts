@@ -20,6 +20,7 @@ interface Bench {
 const benches: Bench[] = [
   { script: 'bench:els', title: 'ELS parser and `els check`' },
   { script: 'bench:audio', title: 'Take post-processing (40 beats, stand-in, no latency)' },
+  { script: 'bench:db', title: 'Session-wide QC at 200 and 2,000 beats × 3 takes (database)' },
   { script: 'bench:generate', title: 'Generation (40 beats, 400 ms latency, concurrency cap 4)' },
   { script: 'bench:web', title: 'Review page (200 and 2,000 beats × 3 takes, chromium)' },
 ];

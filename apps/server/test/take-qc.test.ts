@@ -3,7 +3,8 @@
  * found, the failing first take is voiced once more and the passing take selected, export
  * refuses a selected take that failed, and `qc.rerun` checks a take speech recognition missed.
  */
-import { exportStorageKey } from '@studio/audio';
+import { exportStorageKey, QC_THRESHOLDS } from '@studio/audio';
+import { getTake, setTakeQc } from '@studio/db';
 import { startElevenLabsStandIn, type ElevenLabsStandIn } from '@studio/audio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/router/index.js';
@@ -138,6 +139,46 @@ describe('take QC through the stand-in', () => {
     const [beat] = (await caller.sessions.get({ sessionId: session.id })).beats;
     expect(beat?.takes[0]?.qc).toEqual({ status: 'pass', flags: [] });
     expect(standIn.counters.transcribed).toBe(before);
+  });
+
+  it('qc.rerun compares a take with the rest of the session: loudness and rate outliers', async () => {
+    const session = await caller.sessions.create({
+      source: script(
+        [
+          'The committee met on Tuesday.',
+          'Rates went up again.',
+          'Nobody in the room was surprised.',
+          'The chips bag is half air.',
+          'Back in my day we had a house.',
+          'Now the rent eats it all.',
+        ].map((body, i) => ({ id: `s${i}`, body })),
+      ),
+    });
+    await caller.generation.start({ sessionId: session.id });
+    await test.studio.worker.idle();
+    const beats = (await caller.sessions.get({ sessionId: session.id })).beats;
+    const takes = beats.map((beat) => beat.takes[0]!);
+    for (const take of takes) expect(take.qc).toMatchObject({ status: 'pass', flags: [] });
+
+    // One take as if it had been voiced far quieter and three times slower than the others.
+    const odd = takes[2]!;
+    const stats = (await getTake(test.studio.services.db, odd.id))!.qc.stats!;
+    expect(stats.lines).toHaveLength(1);
+    await setTakeQc(test.studio.services.db, odd.id, {
+      ...odd.qc,
+      stats: {
+        speechDb: stats.speechDb! - QC_THRESHOLDS.loudnessDb - 6,
+        lines: stats.lines.map((line) => ({ ...line, msPerChar: line.msPerChar * 3 })),
+      },
+    });
+    const rerun = await caller.qc.rerun({ takeId: odd.id });
+    expect(rerun.qc.status).toBe('warn');
+    expect(rerun.qc.flags).toMatchObject([
+      { code: 'rate_outlier', lineIndex: 0 },
+      { code: 'loudness_outlier' },
+    ]);
+    // The others stay within the session's spread, the outlier among them.
+    expect((await caller.qc.rerun({ takeId: takes[0]!.id })).qc.flags).toEqual([]);
   });
 
   it('refuses to rerun QC of a take that does not exist', async () => {

@@ -176,7 +176,7 @@ export { QC_THRESHOLDS } from './qc/thresholds.js';
 export { signalChecks } from './qc/signal-checks.js';
 export type { SegmentEnd, SignalCheckInput, SignalCheckResult } from './qc/signal-checks.js';
 export { sessionChecks } from './qc/session-checks.js';
-export type { SessionCheckInput } from './qc/session-checks.js';
+export type { QcNorm, SessionCheckInput, SessionNorms } from './qc/session-checks.js';
 export { checkTranscript } from './qc/transcript-check.js';
 export type { HeardWord, TranscriptCheck } from './qc/transcript-check.js';
 export { spokenWords } from './qc/spoken-words.js';

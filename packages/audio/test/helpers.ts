@@ -7,7 +7,9 @@ import {
   createElevenLabsProvider,
   createLocalStorage,
   createSegmentCache,
+  type QcStats,
   type RenderTakeInput,
+  type SessionNorms,
   type VoiceProfile,
 } from '../src/index.js';
 import { startElevenLabsStandIn, type ElevenLabsStandIn } from '../src/testing/index.js';
@@ -101,4 +103,24 @@ export function useStandInRender(): () => StandInRender {
     if (!parts) throw new Error('useStandInRender: read it inside a test');
     return parts;
   };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A take's session norms as the database computes them, from the stats of the takes in memory. */
+export function normsOf(stats: QcStats, others: readonly QcStats[]): SessionNorms {
+  const levels = others.flatMap((other) => (other.speechDb === null ? [] : [other.speechDb]));
+  const lines = [stats, ...others].flatMap((take) => take.lines);
+  const msPerChar = Object.fromEntries(
+    stats.lines.map(({ character }) => {
+      const rates = lines.filter((l) => l.character === character).map((l) => l.msPerChar);
+      return [character, { count: rates.length, median: median(rates) }];
+    }),
+  );
+  return { speechDb: { count: levels.length, median: median(levels) }, msPerChar };
 }

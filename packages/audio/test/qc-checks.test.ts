@@ -9,6 +9,7 @@ import {
   type LineTiming,
   type QcStats,
 } from '../src/index.js';
+import { normsOf } from './helpers.js';
 
 const RATE = 24_000;
 const samples = (ms: number) => Math.round((ms * RATE) / 1000);
@@ -187,7 +188,7 @@ describe('session checks', () => {
       stats: stats(180),
       timings: [line(0, 100, 6400)],
       directions: [null],
-      others,
+      norms: normsOf(stats(180), others),
     });
     expect(flags).toMatchObject([
       { code: 'rate_outlier', severity: 'warn', lineIndex: 0, startMs: 100, endMs: 6400 },
@@ -195,19 +196,28 @@ describe('session checks', () => {
   });
 
   it('no rate flag within the natural spread, nor before the voice has enough lines', () => {
-    expect(sessionChecks({ stats: stats(75), timings: [], directions: [], others })).toEqual([]);
-    expect(
-      sessionChecks({ stats: stats(180), timings: [], directions: [], others: others.slice(0, 2) }),
-    ).toEqual([]);
+    const check = (own: QcStats, among: QcStats[]) =>
+      sessionChecks({ stats: own, timings: [], directions: [], norms: normsOf(own, among) });
+    expect(check(stats(75), others)).toEqual([]);
+    expect(check(stats(180), others.slice(0, 2))).toEqual([]);
   });
 
   it('loudness_outlier: a take far quieter than the others, unless the direction asks for it', () => {
     const quiet = stats(60, -18 - QC_THRESHOLDS.loudnessDb - 3);
-    expect(sessionChecks({ stats: quiet, timings: [], directions: [null], others })).toMatchObject([
+    const norms = normsOf(quiet, others);
+    expect(sessionChecks({ stats: quiet, timings: [], directions: [null], norms })).toMatchObject([
       { code: 'loudness_outlier', severity: 'warn' },
     ]);
     expect(
-      sessionChecks({ stats: quiet, timings: [], directions: ['Whispering, scared'], others }),
+      sessionChecks({ stats: quiet, timings: [], directions: ['Whispering, scared'], norms }),
+    ).toEqual([]);
+    expect(
+      sessionChecks({
+        stats: quiet,
+        timings: [],
+        directions: [null],
+        norms: normsOf(quiet, others.slice(0, 3)),
+      }),
     ).toEqual([]);
   });
 });

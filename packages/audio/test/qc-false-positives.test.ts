@@ -14,7 +14,7 @@ import {
   type Transcriber,
 } from '../src/index.js';
 import { startElevenLabsStandIn, type ElevenLabsStandIn } from '../src/testing/index.js';
-import { CHARACTERS, PROFILES, tempDir } from './helpers.js';
+import { CHARACTERS, normsOf, PROFILES, tempDir } from './helpers.js';
 
 const examples = new URL('../../../examples/', import.meta.url);
 const scripts = readdirSync(examples).filter((name) => name.endsWith('.els'));
@@ -57,13 +57,15 @@ async function flagsOf(
     );
   }
   return rendered.map(({ qc, take }, i) => {
+    const stats = qc.stats ?? { speechDb: null, lines: [] };
+    const others = rendered
+      .filter((_, j) => j !== i)
+      .map((other) => other.qc.stats ?? { speechDb: null, lines: [] });
     const session = sessionChecks({
-      stats: qc.stats ?? { speechDb: null, lines: [] },
+      stats,
       timings: take.timings,
       directions: [],
-      others: rendered
-        .filter((_, j) => j !== i)
-        .map((other) => other.qc.stats ?? { speechDb: null, lines: [] }),
+      norms: normsOf(stats, others),
     });
     return {
       beat: result.script.beats[i]?.id ?? '',

@@ -112,12 +112,12 @@ export {
   deleteTake,
   getTake,
   selectTake,
-  sessionTakeStats,
   setTakeQc,
   storageKeysInUse,
   type AddedTake,
   type NewTake,
 } from './queries/takes.js';
+export { sessionQcNorms, type QcNorm, type SessionQcNorms } from './queries/qc-norms.js';
 export {
   getVoiceProfile,
   listVoiceProfiles,

@@ -19,7 +19,7 @@ import {
   getSessionQcListening,
   getTake,
   selectTake,
-  sessionTakeStats,
+  sessionQcNorms,
   setTakeQc,
   DbError,
   type BeatRow,
@@ -71,15 +71,17 @@ export async function withSessionChecks(
     listening?: Awaited<ReturnType<typeof listenToTake>>;
   },
 ): Promise<QcResult> {
-  const others = (await sessionTakeStats(services.db, input.sessionId)).flatMap(
-    ({ takeId, stats }) => (takeId !== input.takeId && stats ? [stats] : []),
-  );
-  const session = input.qc.stats
+  const { stats } = input.qc;
+  const session = stats
     ? sessionChecks({
-        stats: input.qc.stats,
+        stats,
         timings: input.timings,
         directions: directionsOf(input.beat, input.direction),
-        others,
+        norms: await sessionQcNorms(services.db, {
+          sessionId: input.sessionId,
+          ...(input.takeId === undefined ? {} : { takeId: input.takeId }),
+          lines: stats.lines,
+        }),
       })
     : [];
   return updateQc(input.qc, {

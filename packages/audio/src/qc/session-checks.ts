@@ -7,31 +7,41 @@ import type { LineTiming } from '../types.js';
 import type { QcFlag, QcStats } from './qc-result.js';
 import { LOUDNESS_DIRECTIONS, QC_THRESHOLDS as T } from './thresholds.js';
 
+/** A session-wide figure: how many values it is taken over, and their median. */
+export interface QcNorm {
+  count: number;
+  median: number | null;
+}
+
+/**
+ * What a take is compared with. Medians, not the values, so that the database computes them
+ * from an index however many takes the session holds.
+ */
+export interface SessionNorms {
+  /** The speech level of the session's other takes. */
+  speechDb: QcNorm;
+  /** Per character: the ms per character of its lines in the session, this take's included. */
+  msPerChar: Readonly<Record<string, QcNorm>>;
+}
+
 export interface SessionCheckInput {
   stats: QcStats;
   timings: readonly LineTiming[];
   /** The take's direction and its lines' directions: a whisper asked for is no outlier. */
   directions: readonly (string | null)[];
-  /** The stats of the session's other takes. */
-  others: readonly QcStats[];
+  norms: SessionNorms;
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] ?? null)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+/** The median when it is taken over enough values to be the session's typical figure. */
+function typical(norm: QcNorm | undefined, minCount: number): number | null {
+  return norm && norm.count >= minCount ? norm.median : null;
 }
 
 function rateOutliers(input: SessionCheckInput): QcFlag[] {
-  const all = [input.stats, ...input.others].flatMap((stats) => stats.lines);
   return input.stats.lines.flatMap((line) => {
-    const same = all.filter((other) => other.character === line.character);
-    const typical = same.length >= T.rateMinLines ? median(same.map((o) => o.msPerChar)) : null;
-    if (!typical) return [];
-    const ratio = line.msPerChar / typical;
+    const voice = typical(input.norms.msPerChar[line.character], T.rateMinLines);
+    if (!voice) return [];
+    const ratio = line.msPerChar / voice;
     if (ratio <= T.rateSlow && ratio >= T.rateFast) return [];
     const timing = input.timings.find((t) => t.lineIndex === line.lineIndex);
     return [
@@ -40,7 +50,7 @@ function rateOutliers(input: SessionCheckInput): QcFlag[] {
         severity: 'warn' as const,
         lineIndex: line.lineIndex,
         ...(timing ? { startMs: Math.round(timing.startMs), endMs: Math.round(timing.endMs) } : {}),
-        message: `${Math.round(line.msPerChar)} ms per character, ${ratio > 1 ? 'slower' : 'faster'} than this voice's ${Math.round(typical)} ms`,
+        message: `${Math.round(line.msPerChar)} ms per character, ${ratio > 1 ? 'slower' : 'faster'} than this voice's ${Math.round(voice)} ms`,
       },
     ];
   });
@@ -48,9 +58,8 @@ function rateOutliers(input: SessionCheckInput): QcFlag[] {
 
 function loudnessOutlier(input: SessionCheckInput): QcFlag[] {
   const own = input.stats.speechDb;
-  const levels = input.others.flatMap((stats) => (stats.speechDb === null ? [] : [stats.speechDb]));
-  const typical = levels.length >= T.loudnessMinTakes ? median(levels) : null;
-  if (own === null || typical === null || Math.abs(own - typical) <= T.loudnessDb) return [];
+  const session = typical(input.norms.speechDb, T.loudnessMinTakes);
+  if (own === null || session === null || Math.abs(own - session) <= T.loudnessDb) return [];
   if (input.directions.some((direction) => direction && LOUDNESS_DIRECTIONS.test(direction))) {
     return [];
   }
@@ -58,7 +67,7 @@ function loudnessOutlier(input: SessionCheckInput): QcFlag[] {
     {
       code: 'loudness_outlier',
       severity: 'warn',
-      message: `speech at ${own.toFixed(1)} dBFS against the session's ${typical.toFixed(1)} dBFS`,
+      message: `speech at ${own.toFixed(1)} dBFS against the session's ${session.toFixed(1)} dBFS`,
     },
   ];
 }

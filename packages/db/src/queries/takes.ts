@@ -1,16 +1,7 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { StudioDb } from '../client.js';
-import { z } from 'zod';
-import { checkRow, DbError, onConstraint } from '../errors.js';
-import {
-  beats,
-  qcStatsSchema,
-  takes,
-  type BeatRow,
-  type QcStats,
-  type TakeQc,
-  type TakeRow,
-} from '../schema/index.js';
+import { DbError, onConstraint } from '../errors.js';
+import { beats, takes, type BeatRow, type TakeQc, type TakeRow } from '../schema/index.js';
 import { checkBeat, checkTake } from './check-rows.js';
 
 /** A take as the audio pipeline reports it. */
@@ -156,27 +147,3 @@ export async function setTakeQc(db: StudioDb, takeId: string, qc: TakeQc): Promi
   if (!take) throw new DbError('TAKE_NOT_FOUND', `no take ${takeId}`);
   return checkTake(take);
 }
-
-/**
- * What the checks that compare a take with the session's others read of every take: its QC
- * statistics only (`qc -> 'stats'`), not the flags and transcripts beside them, once per beat.
- */
-export async function sessionTakeStats(
-  db: StudioDb,
-  sessionId: string,
-): Promise<{ takeId: string; stats: QcStats | null }[]> {
-  const rows = await db
-    .select({
-      takeId: takes.id,
-      // Decoded as the column is (postgres.js hands jsonb over as text); checked below.
-      stats: sql`${takes.qc} -> 'stats'`.mapWith(
-        (value: unknown) => takes.qc.mapFromDriverValue(value) as unknown as QcStats | null,
-      ),
-    })
-    .from(takes)
-    .innerJoin(beats, eq(beats.id, takes.beatId))
-    .where(eq(beats.sessionId, sessionId));
-  return rows.map((row) => checkRow(statsColumn, row));
-}
-
-const statsColumn = z.looseObject({ stats: qcStatsSchema.nullable() });

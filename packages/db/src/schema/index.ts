@@ -9,3 +9,4 @@ export * from './shapes.js';
 export * from './takes.js';
 export * from './voice-profiles.js';
 export * from './lexicon.js';
+export * from './qc-norms.js';
