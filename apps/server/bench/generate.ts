@@ -129,8 +129,13 @@ async function generate(server: Server, run: string, count = BEATS): Promise<Run
 
 /** Where a run's time over the ideal went, from the stand-in's log of its requests. */
 function breakdown(run: Run): string {
+  // Only syntheses hold a provider slot; the subscription read at settle is answered at once.
   const requests = standIn.requests.filter(
-    (r) => r.receivedAt >= run.startedAt && r.answeredAt !== null && r.answeredAt <= run.settledAt,
+    (r) =>
+      r.path.includes('/text-to-') &&
+      r.receivedAt >= run.startedAt &&
+      r.answeredAt !== null &&
+      r.answeredAt <= run.settledAt,
   );
   const first = Math.min(...requests.map((r) => r.receivedAt));
   const last = Math.max(...requests.map((r) => r.answeredAt!));

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   addTake,
+  beatNeighbours,
   beats,
   createExport,
   createSessionFromScript,
@@ -46,6 +47,29 @@ describe.each(engines)('rows with malformed jsonb on %s', (engine) => {
       .set({ settings: take.settings, timings: json({ lineIndex: 0 }) })
       .where(eq(takes.id, take.id));
     await expectDbError(getTake(db, take.id), 'CORRUPT_ROW', 'timings');
+  });
+
+  it("a neighbour's continuity is checked; the take's columns it does not read are not", async () => {
+    const { db } = database();
+    const session = await createSessionFromScript(db, {
+      script: script(['a', 'b']),
+      sourceEls: '',
+    });
+    const [a, b] = session.beats;
+    const { take } = await addTake(db, takeInput(a!.id));
+
+    await db
+      .update(takes)
+      .set({ timings: json({ lineIndex: 0 }) })
+      .where(eq(takes.id, take.id));
+    const { previous } = await beatNeighbours(db, b!);
+    expect(previous?.continuity).toEqual(take.continuity);
+
+    await db
+      .update(takes)
+      .set({ continuity: json([{ requestId: 7 }]) })
+      .where(eq(takes.id, take.id));
+    await expectDbError(beatNeighbours(db, b!), 'CORRUPT_ROW', 'continuity.0.requestId');
   });
 
   it("a beat's parsed script and a session's error are checked too", async () => {

@@ -23,7 +23,7 @@ export function sharedMp3Encoder(): Mp3Encoder {
   return (shared ??= createMp3EncoderPool());
 }
 
-/** PCM → MP3 44.1 kHz mono CBR on a worker thread (`encoder`, or the shared pool). */
+/** PCM → MP3 mono CBR (at `sampleRate` when an MP3 can hold it) on a worker thread (`encoder`, or the shared pool). */
 export async function encodeMp3(
   pcm: Int16Array,
   sampleRate: number,

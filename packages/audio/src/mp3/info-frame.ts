@@ -5,12 +5,23 @@
  * Layout: the Xing/Info header, then the LAME extension (delay and padding are 12 bits each).
  */
 
-/** Samples of MPEG-1 Layer III per frame. */
-export const SAMPLES_PER_FRAME = 1152;
+/** Layer III bitrates by header index (0 is free format, 15 invalid): MPEG-1, then MPEG-2/2.5. */
+const BITRATES_KBPS = {
+  mpeg1: [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+  lsf: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+};
+/** Sample rates by header index, by the version bits of the header (1 is reserved). */
+const SAMPLE_RATES = {
+  0b11: [44_100, 48_000, 32_000], // MPEG-1
+  0b10: [22_050, 24_000, 16_000], // MPEG-2
+  0b00: [11_025, 12_000, 8_000], // MPEG-2.5
+} as const;
+export type Mp3SampleRate = (typeof SAMPLE_RATES)[keyof typeof SAMPLE_RATES][number];
+const MP3_SAMPLE_RATES: readonly number[] = Object.values(SAMPLE_RATES).flat();
 
-/** MPEG-1 Layer III bitrates by header index (index 0 is free format, 15 is invalid). */
-const BITRATES_KBPS = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
-const SAMPLE_RATES = [44_100, 48_000, 32_000];
+/** Whether an MP3 can hold this sample rate: a source at one is encoded without resampling. */
+export const isMp3SampleRate = (rate: number): rate is Mp3SampleRate =>
+  MP3_SAMPLE_RATES.includes(rate);
 
 interface FrameHeader {
   bitrateKbps: number;
@@ -18,23 +29,34 @@ interface FrameHeader {
   padding: number;
   mono: boolean;
   length: number;
+  /** 1152 for MPEG-1, 576 for MPEG-2 and 2.5 (their lower sample rates). */
+  samplesPerFrame: number;
+  /** Bytes of side information after the header (zeroed in the Info frame). */
+  sideInfo: number;
 }
 
-/** Reads an MPEG-1 Layer III frame header at `at`; null when there is none. */
+/** Reads a Layer III frame header (MPEG-1, 2 or 2.5) at `at`; null when there is none. */
 export function readFrameHeader(bytes: Uint8Array, at: number): FrameHeader | null {
   if (at + 4 > bytes.length) return null;
   const [b0 = 0, b1 = 0, b2 = 0, b3 = 0] = bytes.subarray(at, at + 4);
-  // Sync word, MPEG-1, Layer III.
-  if (b0 !== 0xff || (b1 & 0xfe) !== 0xfa) return null;
-  const bitrateKbps = BITRATES_KBPS[b2 >> 4] ?? 0;
-  const sampleRate = SAMPLE_RATES[(b2 >> 2) & 0b11] ?? 0;
+  // Sync word, Layer III.
+  if (b0 !== 0xff || (b1 & 0xe0) !== 0xe0 || (b1 & 0b110) !== 0b010) return null;
+  const version = (b1 >> 3) & 0b11;
+  const rates: readonly number[] | undefined = SAMPLE_RATES[version as keyof typeof SAMPLE_RATES];
+  if (!rates) return null;
+  const mpeg1 = version === 0b11;
+  const bitrateKbps = (mpeg1 ? BITRATES_KBPS.mpeg1 : BITRATES_KBPS.lsf)[b2 >> 4] ?? 0;
+  const sampleRate = rates[(b2 >> 2) & 0b11] ?? 0;
   if (bitrateKbps === 0 || sampleRate === 0) return null;
   const padding = (b2 >> 1) & 1;
-  const length = Math.floor((144_000 * bitrateKbps) / sampleRate) + padding;
-  return { bitrateKbps, sampleRate, padding, mono: b3 >> 6 === 0b11, length };
+  const mono = b3 >> 6 === 0b11;
+  const samplesPerFrame = mpeg1 ? 1152 : 576;
+  const length = Math.floor(((samplesPerFrame / 8) * bitrateKbps * 1000) / sampleRate) + padding;
+  const sideInfo = mpeg1 ? (mono ? 17 : 32) : mono ? 9 : 17;
+  return { bitrateKbps, sampleRate, padding, mono, length, samplesPerFrame, sideInfo };
 }
 
-/** The number of frames in a stream of back-to-back MPEG-1 Layer III frames. */
+/** The number of frames in a stream of back-to-back Layer III frames. */
 export function countFrames(bytes: Uint8Array): number {
   let frames = 0;
   for (let at = 0; at < bytes.length; frames++) {
@@ -64,21 +86,40 @@ export interface InfoFrameInput {
   samples: number;
 }
 
+/** The Xing/Info header and the LAME extension, in bytes. */
+const TAG_BYTES = 120 + 36;
+
+/**
+ * The stream's first header, without its padding byte, at the lowest bitrate from the stream's up
+ * whose frame holds `needed` bytes: as LAME does, a low-bitrate stream gets a larger Info frame
+ * (decoders skip it whatever its bitrate).
+ */
+function infoHeader(first: Uint8Array, needed: number): { bytes: Uint8Array; length: number } {
+  const bytes = Uint8Array.from(first);
+  bytes[2] = (bytes[2] ?? 0) & ~0b10;
+  for (let index = (bytes[2] ?? 0) >> 4; index < 15; index++) {
+    bytes[2] = (index << 4) | ((bytes[2] ?? 0) & 0x0f);
+    const header = readFrameHeader(bytes, 0);
+    if (header && header.length >= needed) return { bytes, length: header.length };
+  }
+  throw new Error('No MP3 bitrate makes a frame large enough for the Info tag');
+}
+
 /** The Info frame to put in front of `audio` (CBR, so the table of contents is linear). */
 export function infoFrame({ audio, encoderDelay, samples }: InfoFrameInput): Uint8Array {
   const first = readFrameHeader(audio, 0);
   if (!first) throw new Error('The encoder returned no MP3 frame');
   const frames = countFrames(audio);
-  const padding = frames * SAMPLES_PER_FRAME - encoderDelay - samples;
+  const padding = frames * first.samplesPerFrame - encoderDelay - samples;
   if (padding < 0 || padding > 0xfff || encoderDelay > 0xfff) {
     throw new Error(`MP3 delay ${encoderDelay} and padding ${padding} do not fit the LAME tag`);
   }
-  const length = first.length - first.padding;
+  const header = infoHeader(audio.subarray(0, 4), 4 + first.sideInfo + TAG_BYTES);
+  const length = header.length;
   const frame = new Uint8Array(length);
   const view = new DataView(frame.buffer);
-  frame.set(audio.subarray(0, 4));
-  frame[2] = (frame[2] ?? 0) & ~0b10; // no padding byte
-  let at = 4 + (first.mono ? 17 : 32); // after the (zeroed) side information
+  frame.set(header.bytes);
+  let at = 4 + first.sideInfo; // after the (zeroed) side information
   const ascii = (text: string) => {
     for (const char of text) frame[at++] = char.charCodeAt(0);
   };

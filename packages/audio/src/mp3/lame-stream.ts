@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { createEncoder, createMp3Encoder } from 'wasm-media-encoders';
-import { infoFrame } from './info-frame.js';
+import { infoFrame, isMp3SampleRate } from './info-frame.js';
 
+/** The rate exports are mixed and encoded at, and a source at no MP3 rate is resampled to. */
 export const MP3_SAMPLE_RATE = 44_100;
+/** The highest bitrate of MPEG-2 and 2.5, the MP3s below 32 kHz. */
+const LSF_MAX_BITRATE_KBPS = 160;
 export const DEFAULT_BITRATE_KBPS = 128;
 
-/** Constant bitrates of MPEG-1 Layer III (a 44.1 kHz MP3) that the encoder accepts. */
+/** Constant bitrates the encoder accepts (below 32 kHz, MPEG-2 caps them at 160). */
 export type Mp3Bitrate = 32 | 40 | 48 | 64 | 80 | 96 | 112 | 128 | 160 | 192 | 224 | 256 | 320;
 
 /** LAME's encoder delay (`lame_get_encoder_delay`), in output samples. */
@@ -49,8 +52,8 @@ export interface LameStream {
 }
 
 /**
- * PCM → MP3 44.1 kHz mono CBR in this thread: LAME compiled to WASM (the encoder ffmpeg used,
- * resampling included), so a take costs no process spawn. Each open stream holds its own LAME
+ * PCM → MP3 mono CBR in this thread, at the source's rate when an MP3 can hold it: LAME compiled
+ * to WASM (the encoder ffmpeg used, resampling included), so a take costs no process spawn. Each open stream holds its own LAME
  * instance (its state runs across writes); finished ones are reused. The LAME Info frame in front
  * carries the encoder delay and padding: decoders return exactly the samples that went in.
  */
@@ -63,11 +66,17 @@ export async function openLameStream(
   // A new instance costs ~35 ms (compiling, without `module`): the next stream reuses it.
   const lame =
     idle.pop() ?? (await (module ? createEncoder('audio/mpeg', module) : createMp3Encoder()));
+  // A source at an MP3 rate (every rate ElevenLabs and eSpeak give) is kept: resampling adds
+  // nothing above the source's band, and LAME encodes its own rate over twice as fast.
+  const outputSampleRate = isMp3SampleRate(sampleRate) ? sampleRate : MP3_SAMPLE_RATE;
   lame.configure({
     sampleRate,
     channels: 1,
-    bitrate: bitrateKbps,
-    outputSampleRate: MP3_SAMPLE_RATE,
+    bitrate:
+      outputSampleRate < 32_000
+        ? (Math.min(bitrateKbps, LSF_MAX_BITRATE_KBPS) as Mp3Bitrate)
+        : bitrateKbps,
+    outputSampleRate,
   });
   const parts: Uint8Array[] = [];
   let samples = 0;
@@ -96,7 +105,7 @@ export async function openLameStream(
       parts.push(lame.finalize().slice());
       release();
       const audio = Buffer.concat(parts);
-      const outSamples = Math.round((samples * MP3_SAMPLE_RATE) / sampleRate);
+      const outSamples = Math.round((samples * outputSampleRate) / sampleRate);
       const info = infoFrame({ audio, encoderDelay: LAME_ENCODER_DELAY, samples: outSamples });
       return Buffer.concat([info, audio]);
     },

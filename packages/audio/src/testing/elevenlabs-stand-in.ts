@@ -680,8 +680,12 @@ export async function startElevenLabsStandIn(
     active++;
     counters.peakConcurrency = Math.max(counters.peakConcurrency, active);
     try {
-      if (latencyMs > 0) await sleep(latencyMs);
+      // The latency is the whole time to the answer, the voicing included, as a real API's is:
+      // the voice is made on arrival, then held for the rest of the latency.
+      const arrived = performance.now();
       const result = voice();
+      const rest = latencyMs - (performance.now() - arrived);
+      if (rest > 0) await sleep(rest);
       counters.synthesized++;
       voiced = true;
       return result;

@@ -11,7 +11,7 @@ import {
   type ErrorInfo,
   type SegmentContinuity,
 } from '../schema/index.js';
-import { checkBeat, checkTake } from './check-rows.js';
+import { checkBeat, checkTake, checkTakeContinuity } from './check-rows.js';
 import { chunks, IDS_PER_STATEMENT, ROWS_PER_INSERT } from './chunks.js';
 import { takeStorageKeys } from './takes.js';
 
@@ -88,9 +88,10 @@ export async function beatNeighbours(
   db: StudioDb,
   beat: Pick<BeatRow, 'sessionId' | 'position'>,
 ): Promise<{ previous: NeighbourBeat | null; next: NeighbourBeat | null }> {
+  // Only the two columns a neighbour lends are read and checked: this runs once per voiced beat.
   const neighbour = async (before: boolean): Promise<NeighbourBeat | null> => {
     const [row] = await db
-      .select({ beat: beats, take: takes })
+      .select({ parsed: beats.parsed, continuity: takes.continuity })
       .from(beats)
       .leftJoin(takes, eq(takes.id, beats.selectedTakeId))
       .where(
@@ -102,9 +103,10 @@ export async function beatNeighbours(
       .orderBy(before ? desc(beats.position) : asc(beats.position))
       .limit(1);
     if (!row) return null;
+    const { continuity } = row;
     return {
-      parsed: checkBeat(row.beat).parsed,
-      continuity: row.take ? checkTake(row.take).continuity : [],
+      parsed: checkBeat({ parsed: row.parsed }).parsed,
+      continuity: continuity === null ? [] : checkTakeContinuity({ continuity }).continuity,
     };
   };
   const [previous, next] = await Promise.all([neighbour(true), neighbour(false)]);

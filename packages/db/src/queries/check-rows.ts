@@ -22,14 +22,15 @@ import {
   type VoiceProfile,
 } from '../schema/index.js';
 
-export const checkBeat = <T extends BeatRow>(row: T): T =>
+/** Also takes part of a row, as long as it holds the beat's parsed script. */
+export const checkBeat = <T extends Pick<BeatRow, 'parsed'>>(row: T): T =>
   checkRow(beatJsonColumns, withAudioTags(row));
 
 /**
  * A beat stored before ELS 1.1 has no audio tags: its lines and segments read as having none
  * (`taggedText` is `text`). Anything else malformed is left for the check to report.
  */
-function withAudioTags<T extends BeatRow>(row: T): T {
+function withAudioTags<T extends Pick<BeatRow, 'parsed'>>(row: T): T {
   const parsed: unknown = row.parsed;
   if (typeof parsed !== 'object' || parsed === null) return row;
   const { lines, segments } = parsed as { lines?: unknown; segments?: unknown };
@@ -51,6 +52,10 @@ function withAudioTags<T extends BeatRow>(row: T): T {
   };
 }
 export const checkTake = <T extends TakeRow>(row: T): T => checkRow(takeJsonColumns, row);
+const takeContinuityColumn = takeJsonColumns.pick({ continuity: true });
+/** A take's continuity alone, for readers that need nothing else of the take. */
+export const checkTakeContinuity = <T extends Pick<TakeRow, 'continuity'>>(row: T): T =>
+  checkRow(takeContinuityColumn, row);
 /** Also takes a session's summary (every column but its script). */
 export const checkSession = <T extends Omit<SessionRow, 'sourceEls'>>(row: T): T =>
   checkRow(sessionJsonColumns, row);
